@@ -1,0 +1,2 @@
+from generator.cli import main
+raise SystemExit(main())

@@ -1,0 +1,74 @@
+"""Site settings (SiteConfig, typed and frozen) and the options of one build. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, tzinfo
+from pathlib import Path
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+import babel
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str
+    url: str | None = None
+    logo: str | None = None  # site path of the logo, e.g. media/logo.svg
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    title: str
+    base_url: str  # absolute, always ends with "/"
+    language: str = "de"
+    timezone: str = "Europe/Berlin"
+    description: str = ""
+    organization: Organization | None = None
+    boilerplate: str = ""  # Markdown
+    default_contacts: tuple[str, ...] = ()
+    per_page: int = 20
+    feed_items: int = 20
+
+    @property
+    def zone(self) -> tzinfo:
+        return ZoneInfo(self.timezone)
+
+    @property
+    def base_path(self) -> str:
+        """The path part of base_url: "/" or e.g. "/presse/"."""
+        return urlsplit(self.base_url).path or "/"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    content_dir: Path = Path("content")
+    output_dir: Path = Path("public")
+    base_url: str | None = None  # --base-url, else SITE_BASE_URL
+    now: datetime | None = None  # None: the current time
+    now_text: str | None = None  # --now as given, read in the site's time zone when naive
+    preview: bool = False
+    templates_dir: Path | None = None
+    static_dir: Path | None = None
+    jobs: int = 1
+    theme_dir: Path = field(default=Path(__file__).resolve().parent.parent)
+
+
+def normalize_language(value: str) -> str | None:
+    """A BCP 47 tag in lower case ('de', 'en', 'pt-br'), or None if Babel does not know it."""
+    try:
+        babel.Locale.parse(value.replace("-", "_"))
+    except (ValueError, babel.UnknownLocaleError):
+        return None
+    return value.lower()
+
+
+def check_base_url(value: str) -> tuple[str, str] | None:
+    """None if fine, else (message, hint)."""
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return f"'{value}' is not an absolute URL", "write it in full, e.g. https://presse.example.org/"
+    if parts.query or parts.fragment:
+        return f"'{value}' must not have a query or fragment", "remove what follows ? or #"
+    return None

@@ -1,0 +1,87 @@
+"""The only home of URL rules: slugs, the site path of each kind of page, output file paths. Pure.
+
+A "site path" is relative to base_url's path and has no leading slash: "" is the home page,
+"releases/2008/neue-organisation/" a release. Folders end with "/" and are written as index.html.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from posixpath import normpath
+
+SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+_GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
+RESERVED_SLUGS = frozenset({"releases", "topics", "contacts", "page", "media", "feed.xml", "sitemap.xml",
+                            "robots.txt", "404.html", "static", "search"})
+
+
+def slugify(text: str) -> str:
+    """Lower case ASCII, German transliteration, other accents stripped, anything else one hyphen."""
+    text = unicodedata.normalize("NFC", text).translate(_GERMAN)
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def language_prefix(lang: str, site_language: str) -> str:
+    return "" if lang == site_language else f"{lang.lower()}/"
+
+
+def release_path(prefix: str, year: int, slug: str) -> str:
+    return f"{prefix}releases/{year}/{slug}/"
+
+
+def year_path(prefix: str, year: int) -> str:
+    return f"{prefix}releases/{year}/"
+
+
+def archive_path(prefix: str) -> str:
+    return f"{prefix}releases/"
+
+
+def topics_path(prefix: str) -> str:
+    return f"{prefix}topics/"
+
+
+def topic_path(prefix: str, topic_slug: str, page: int = 1) -> str:
+    base = f"{prefix}topics/{topic_slug}/"
+    return base if page == 1 else f"{base}page/{page}/"
+
+
+def home_path(prefix: str, page: int = 1) -> str:
+    return prefix if page == 1 else f"{prefix}page/{page}/"
+
+
+def feed_path(prefix: str, topic_slug: str | None = None) -> str:
+    return f"{prefix}topics/{topic_slug}/feed.xml" if topic_slug else f"{prefix}feed.xml"
+
+
+def contacts_path() -> str:
+    return "contacts/"
+
+
+def vcard_path(contact_id: str) -> str:
+    return f"contacts/{contact_id}.vcf"
+
+
+def page_path(prefix: str, slug: str) -> str:
+    return f"{prefix}{slug}/"
+
+
+def alias_output_path(alias: str) -> str | None:
+    """The output file of an alias ("/medien-info/123.html"), or None if it would leave the site."""
+    cleaned = alias.strip()
+    if not cleaned.startswith("/") or "\\" in cleaned or "\x00" in cleaned or "?" in cleaned or "#" in cleaned:
+        return None
+    parts = cleaned.strip("/").split("/")
+    if any(part in ("", ".", "..") for part in parts) or cleaned == "/":
+        return None
+    path = normpath(cleaned.lstrip("/"))
+    return path if "." in parts[-1] and not cleaned.endswith("/") else path + "/"
+
+
+def output_path(site_path: str) -> str:
+    """The file a site path is written to: folders get index.html."""
+    if site_path == "" or site_path.endswith("/"):
+        return site_path + "index.html"
+    return site_path

@@ -1,0 +1,112 @@
+"""write_site: rendered bytes + files to copy -> the output folder, all or nothing.
+
+The new site is written into a temporary folder beside the output, then swapped in with one
+atomic rename exchange (Linux renameat2), so readers and killed builds never see a half site.
+A lock file serialises concurrent builds into one output folder.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+class UnsafeOutput(Exception):
+    """The output folder is one that must never be replaced (content, theme, a parent of them)."""
+
+
+def check_output_dir(output_dir: Path, protected: list[Path]) -> None:
+    target = output_dir.resolve()
+    for folder in protected:
+        folder = folder.resolve()
+        if target == folder or target in folder.parents:
+            raise UnsafeOutput(f"--output {output_dir} would replace {folder}; choose another folder")
+
+
+@contextmanager
+def output_lock(output_dir: Path) -> Iterator[None]:
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = output_dir.parent / f".{output_dir.name}.lock"
+    with open(lock_path, "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def write_site(output_dir: Path, files: dict[str, bytes], copies: dict[str, Path]) -> None:
+    """Replace output_dir with exactly `files` (path -> bytes) and `copies` (path -> source file)."""
+    with output_lock(output_dir):
+        _remove_leftovers(output_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=output_dir.parent))
+        try:
+            _fill(staging, files, copies)
+            os.chmod(staging, 0o755)
+            _swap_in(staging, output_dir)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_leftovers(output_dir: Path) -> None:
+    """Staging folders of builds that were killed."""
+    for leftover in output_dir.parent.glob(f".{output_dir.name}.new-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+
+
+def safe_join(root: Path, relative: str) -> Path:
+    """root/relative, refusing any path that would land outside root."""
+    target = (root / relative).resolve()
+    if relative.startswith("/") or ".." in relative.split("/") or root.resolve() not in target.parents:
+        raise ValueError(f"output path {relative!r} leaves the output folder")
+    return target
+
+
+def _fill(staging: Path, files: dict[str, bytes], copies: dict[str, Path]) -> None:
+    for relative, source in sorted(copies.items()):
+        target = safe_join(staging, relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    for relative, data in sorted(files.items()):
+        target = safe_join(staging, relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+
+
+def _swap_in(staging: Path, output_dir: Path) -> None:
+    if not output_dir.exists():
+        os.rename(staging, output_dir)
+        return
+    if not output_dir.is_dir():
+        raise NotADirectoryError(f"{output_dir} exists and is not a folder")
+    if _exchange(staging, output_dir):
+        shutil.rmtree(staging)  # now holds the previous output
+        return
+    previous = staging.with_name(staging.name + "-old")
+    os.rename(output_dir, previous)
+    os.rename(staging, output_dir)
+    shutil.rmtree(previous)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two folders; False where the system cannot."""
+    name = ctypes.util.find_library("c")
+    if not name:
+        return False
+    libc = ctypes.CDLL(name, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    result = renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE)
+    return bool(result == 0)

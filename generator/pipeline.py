@@ -1,0 +1,163 @@
+"""build(options) -> BuildResult: the ONE place the stages are wired together.
+
+read sources -> parse (errors collected) -> assemble (publish filter, cross-file checks) ->
+plan -> render in memory -> leak scan -> write (swap in). Nothing is written before the end.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .config import BuildOptions, SiteConfig
+from .errors import BuildFailed, SourceError
+from .model.assemble import SiteParts, assemble_site
+from .model.entities import Contact, Page, Release, Site
+from .output.writer import check_output_dir, write_site
+from .render.environment import make_environment
+from .render.leaks import find_leaks
+from .render.pages import render_outputs
+from .render.plan import plan_outputs
+from .source.contacts import parse_contacts
+from .source.markdown import render_markdown
+from .source.page import parse_page
+from .source.reader import SiteSources, read_sources
+from .source.release import ReleaseContext, parse_release
+from .source.schema import parse_moment
+from .source.siteconfig import parse_site_config
+from .source.topics import parse_topics
+
+
+@dataclass(frozen=True)
+class RenderedSite:
+    site: Site
+    files: dict[str, bytes]
+    copies: dict[str, Path]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    site: Site
+    files_written: int
+    seconds: float
+    warnings: list[SourceError] = field(default_factory=list)
+
+
+def resolve_now(options: BuildOptions, config: SiteConfig) -> datetime:
+    if options.now is not None:
+        return options.now
+    if options.now_text:
+        return parse_moment(options.now_text, config.zone).value
+    return datetime.now(timezone.utc)
+
+
+def load_site(options: BuildOptions) -> Site:
+    """Read and validate all content; raises BuildFailed with every problem found."""
+    sources = read_sources(options.content_dir)
+    errors = list(sources.errors)
+    config = _load_config(sources, options, errors)
+    if config is None:
+        raise BuildFailed(errors)
+    releases, pages, contacts = _parse_content(sources, config, errors)
+    now = resolve_now(options, config)
+    parts = SiteParts(config=config, releases=tuple(releases), pages=tuple(pages),
+                      contacts=tuple(contacts), media=tuple(sources.media))
+    site, assembly_errors = assemble_site(parts, now, options.preview)
+    errors += assembly_errors
+    if errors:
+        raise BuildFailed(errors)
+    return site
+
+
+def _load_config(sources: SiteSources, options: BuildOptions, errors: list[SourceError]) -> SiteConfig | None:
+    if sources.site is None:
+        return None
+    base_url = options.base_url or os.environ.get("SITE_BASE_URL") or None
+    try:
+        return parse_site_config(sources.site.text, sources.site.path, base_url)
+    except SourceError as error:
+        errors.append(error)
+    except BuildFailed as failed:
+        errors += failed.errors
+    return None
+
+
+def _parse_content(sources: SiteSources, config: SiteConfig,
+                   errors: list[SourceError]) -> tuple[list[Release], list[Page], list[Contact]]:
+    contacts: dict[str, Contact] = {}
+    if sources.contacts:
+        contacts, contact_errors = parse_contacts(sources.contacts.text, sources.contacts.path)
+        errors += contact_errors
+    for contact_id in config.default_contacts:
+        if contact_id not in contacts and sources.site:
+            errors.append(SourceError(sources.site.path, 0, f"default_contacts: '{contact_id}' is not in contacts.yaml",
+                                      "add it to contacts.yaml or remove it from default_contacts"))
+    topics = None
+    if sources.topics:
+        topics, topic_errors = parse_topics(sources.topics.text, sources.topics.path)
+        errors += topic_errors
+    context = ReleaseContext(config=config, contacts=contacts, topics=topics, media=frozenset(sources.media),
+                             boilerplate_html=render_markdown(config.boilerplate) if config.boilerplate else "")
+    releases = []
+    for source in sources.releases:
+        release, release_errors = parse_release(source, context)
+        errors += release_errors
+        if release:
+            releases.append(release)
+    pages = []
+    for source in sources.pages:
+        page, page_errors = parse_page(source, config)
+        errors += page_errors
+        if page:
+            pages.append(page)
+    return releases, pages, list(contacts.values())
+
+
+def theme_dirs(options: BuildOptions, kind: str) -> list[Path]:
+    """The override folder first (if any), then the theme's own."""
+    override = options.templates_dir if kind == "templates" else options.static_dir
+    theme = options.theme_dir / kind
+    return [override, theme] if override else [theme]
+
+
+def render_site(options: BuildOptions) -> RenderedSite:
+    site = load_site(options)
+    env = make_environment(site.config, theme_dirs(options, "templates"))
+    files, errors = render_outputs(env, plan_outputs(site))
+    copies = _copies(options, site)
+    errors += [SourceError(str(copies[path]), 0, f"static file would overwrite the generated {path}",
+                           "rename or remove the static file") for path in sorted(copies) if path in files]
+    if not site.preview:
+        errors += find_leaks(files, site.withheld, site.releases)
+    if errors:
+        raise BuildFailed(errors)
+    return RenderedSite(site, files, copies)
+
+
+def _copies(options: BuildOptions, site: Site) -> dict[str, Path]:
+    copies: dict[str, Path] = {}
+    for folder in reversed(theme_dirs(options, "static")):  # the override wins
+        if folder.is_dir():
+            for file in sorted(folder.rglob("*")):
+                if file.is_file() and not file.name.startswith("."):
+                    copies[file.relative_to(folder).as_posix()] = file
+    for media in site.media:
+        copies[media] = options.content_dir / media
+    return copies
+
+
+def build(options: BuildOptions) -> BuildResult:
+    started = time.perf_counter()
+    check_output_dir(options.output_dir, [options.content_dir, options.theme_dir / "templates",
+                                          options.theme_dir / "static", Path.cwd()])
+    rendered = render_site(options)
+    write_site(options.output_dir, rendered.files, rendered.copies)
+    return BuildResult(rendered.site, len(rendered.files) + len(rendered.copies), time.perf_counter() - started)
+
+
+def check(options: BuildOptions) -> Site:
+    """Validate everything, including the templates, and write nothing."""
+    return render_site(options).site

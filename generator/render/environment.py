@@ -1,0 +1,97 @@
+"""The Jinja environment: theme and override loaders, autoescape, StrictUndefined, and the filters
+the templates use (URLs, dates via Babel, RFC 822). Reads templates; writes nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+
+import babel
+import jinja2
+from babel.dates import format_date, format_datetime as babel_datetime
+from markupsafe import Markup
+
+from ..config import Organization, SiteConfig
+from ..model.entities import Release
+from .links import is_site_link, rewrite_links
+from .strings import LANGUAGE_NAMES, ui_string
+
+
+_NO_ORG = Organization(name="")
+
+
+def babel_locale(lang: str) -> str:
+    return lang.replace("-", "_")
+
+
+def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=jinja2.select_autoescape(["html", "xml", "j2"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    base_path, base_url, zone = config.base_path, config.base_url, config.zone
+
+    def local(moment: datetime) -> datetime:
+        return moment.astimezone(zone)
+
+    env.filters.update(
+        url=lambda path: base_path + path,
+        abs_url=lambda path: base_url + path,
+        site_links=lambda html: Markup(rewrite_links(str(html), base_path)),
+        abs_links=lambda html: Markup(rewrite_links(str(html), base_url)),
+        long_date=lambda moment, lang: format_date(local(moment).date(), "long", locale=babel_locale(lang)),
+        long_datetime=lambda moment, lang: babel_datetime(local(moment), "long", tzinfo=zone,
+                                                          locale=babel_locale(lang)),
+        short_time=lambda moment, lang: babel_datetime(local(moment), "short", tzinfo=zone,
+                                                       locale=babel_locale(lang)).split(", ")[-1],
+        iso=lambda moment: local(moment).isoformat(),
+        iso_date=lambda moment: local(moment).date().isoformat(),
+        rfc822=lambda moment: format_datetime(local(moment)),
+        year=lambda moment: local(moment).year,
+        language_name=lambda lang: LANGUAGE_NAMES.get(lang, lang),
+        country_name=lambda code, lang: country_name(code, lang),
+        tel=lambda phone: re.sub(r"[^0-9+]", "", phone),
+        news_article=lambda release: news_article(release, config),
+    )
+    env.tests["site_link"] = is_site_link
+    env.globals.update(t=ui_string, site=config)
+    return env
+
+
+def country_name(code: str, lang: str) -> str:
+    try:
+        return str(babel.Locale.parse(babel_locale(lang)).territories.get(code, code))
+    except (ValueError, babel.UnknownLocaleError):
+        return code
+
+
+def news_article(release: Release, config: SiteConfig) -> dict[str, Any]:
+    """schema.org NewsArticle for a release page's JSON-LD."""
+    organization: dict[str, Any] = {"@type": "Organization", "name": (config.organization or _NO_ORG).name
+                                    or config.title, "url": (config.organization or _NO_ORG).url or config.base_url}
+    if config.organization and config.organization.logo:
+        organization["logo"] = {"@type": "ImageObject", "url": config.base_url + config.organization.logo}
+    article: dict[str, Any] = {
+        "@context": "https://schema.org", "@type": "NewsArticle", "headline": release.title,
+        "description": release.summary, "inLanguage": release.lang,
+        "datePublished": release.date.astimezone(config.zone).isoformat(),
+        "dateModified": release.modified.astimezone(config.zone).isoformat(),
+        "author": organization, "publisher": organization,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": config.base_url + release.path},
+        "url": config.base_url + release.path,
+    }
+    if release.location:
+        article["dateline"] = release.location
+    if release.image:
+        article["image"] = [config.base_url + release.image.src]
+    if release.topics:
+        article["keywords"] = [topic.name for topic in release.topics]
+    return article

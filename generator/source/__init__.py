@@ -1,0 +1,1 @@
+"""Text on disk -> validated records. Only reader.py touches the disk."""

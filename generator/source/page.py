@@ -1,0 +1,45 @@
+"""parse_page: content/pages/<slug>.md -> a Page (imprint, privacy, about). Pure."""
+
+from __future__ import annotations
+
+from pathlib import PurePosixPath
+
+from ..config import SiteConfig, normalize_language
+from ..errors import SourceError
+from ..model.entities import Page
+from ..model.urls import RESERVED_SLUGS, SLUG_PATTERN, language_prefix, page_path, slugify
+from .frontmatter import split_front_matter
+from .markdown import first_paragraph, render_markdown
+from .reader import SourceFile
+from .schema import Fields
+
+PAGE_KEYS = ("title", "slug", "lang", "summary", "draft")
+
+
+def parse_page(source: SourceFile, config: SiteConfig) -> tuple[Page | None, list[SourceError]]:
+    try:
+        front = split_front_matter(source.text, source.path)
+    except SourceError as error:
+        return None, [error]
+    fields = Fields(front.data, front.key_lines, source.path)
+    fields.check_keys(PAGE_KEYS)
+    title = fields.text("title", required=True, example="Impressum")
+    stem = PurePosixPath(source.relative).stem
+    slug = fields.text("slug") or slugify(stem)
+    if not SLUG_PATTERN.match(slug):
+        fields.fail("slug", f"'{slug}' is not a valid slug", f"use lower case letters, digits and hyphens, e.g. {slugify(slug) or 'seite'}")
+    elif slug in RESERVED_SLUGS:
+        fields.fail("slug" if "slug" in front.data else "title", f"the page URL /{slug}/ is reserved for the site's own pages",
+                    f"rename the file or set another `slug` than {', '.join(sorted(RESERVED_SLUGS))}")
+    lang_text = fields.text("lang")
+    lang = normalize_language(lang_text) if lang_text else config.language
+    if lang is None:
+        fields.fail("lang", f"'{lang_text}' is not a language tag", "use a BCP 47 tag such as de or en")
+        lang = config.language
+    draft = fields.flag("draft")
+    body_html = render_markdown(front.body)
+    if fields.errors:
+        return None, fields.errors
+    return Page(source=source.path, title=title or "", slug=slug, lang=lang,
+                path=page_path(language_prefix(lang, config.language), slug), body_html=body_html,
+                summary=fields.text("summary") or first_paragraph(body_html), draft=draft), []

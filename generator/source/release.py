@@ -1,0 +1,224 @@
+"""parse_release: one Markdown file -> a validated Release, with every problem collected. Pure."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..config import SiteConfig, normalize_language
+from ..errors import SourceError
+from ..model.entities import Attachment, Contact, Image, Release, Topic
+from ..model.urls import SLUG_PATTERN, alias_output_path, language_prefix, release_path, slugify
+from .contacts import parse_contact
+from .frontmatter import split_front_matter
+from .markdown import first_paragraph, render_markdown
+from .reader import SourceFile
+from .schema import Fields, did_you_mean
+
+RELEASE_KEYS = ("title", "subtitle", "date", "location", "topics", "contacts", "summary", "lang",
+                "translation", "embargo", "draft", "slug", "updated", "image", "attachments",
+                "boilerplate", "aliases")
+IMAGE_KEYS = ("src", "alt", "caption", "credit")
+ATTACHMENT_KEYS = ("src", "title")
+
+
+@dataclass(frozen=True)
+class ReleaseContext:
+    """What a release may refer to: site settings, contacts, the closed topic list, media files."""
+
+    config: SiteConfig
+    contacts: dict[str, Contact]
+    topics: dict[str, Topic] | None  # None: free-form topics (no topics.yaml)
+    media: frozenset[str]
+    boilerplate_html: str
+
+
+def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release | None, list[SourceError]]:
+    try:
+        front = split_front_matter(source.text, source.path)
+    except SourceError as error:
+        return None, [error]
+    fields = Fields(front.data, front.key_lines, source.path, line=1)
+    fields.check_keys(RELEASE_KEYS)
+    zone = context.config.zone
+    title = fields.text("title", required=True, example="Neue Organisation, mehr Kooperationen")
+    date = fields.moment("date", zone, required=True)
+    embargo = fields.moment("embargo", zone)
+    updated = fields.moment("updated", zone)
+    if date and embargo and embargo.value < date.value:
+        fields.fail("embargo", "is before the release date, so it would have no effect",
+                    "set the embargo at or after `date`, or remove it")
+    if date and updated and updated.value < date.value:
+        fields.fail("updated", "is before the release date", "an update comes after `date`")
+    lang = _language(fields, context.config.language)
+    slug = _slug(fields, title)
+    body_html = render_markdown(front.body)
+    release = Release(
+        source=source.path, title=title or "", date=date.value if date else datetime(1970, 1, 1, tzinfo=zone),
+        date_has_time=bool(date and date.has_time), lang=lang, slug=slug or "x", path="",
+        body_html=body_html, summary=fields.text("summary") or first_paragraph(body_html),
+        subtitle=fields.text("subtitle"), location=fields.text("location"),
+        topics=_topics(fields, context), contacts=_contacts(fields, context),
+        translation=fields.text("translation"), embargo=embargo.value if embargo else None,
+        draft=fields.flag("draft"), updated=updated.value if updated else None,
+        updated_has_time=bool(updated and updated.has_time), image=_image(fields, context.media),
+        attachments=_attachments(fields, context.media), boilerplate_html=_boilerplate(fields, context),
+        aliases=_aliases(fields),
+    )
+    if fields.errors:
+        return None, fields.errors
+    year = release.date.astimezone(zone).year
+    path = release_path(language_prefix(lang, context.config.language), year, release.slug)
+    return replace(release, path=path), []
+
+
+def _language(fields: Fields, default: str) -> str:
+    value = fields.text("lang")
+    if value is None:
+        return default
+    lang = normalize_language(value)
+    if lang is None:
+        fields.fail("lang", f"'{value}' is not a language tag", "use a BCP 47 tag such as de or en")
+        return default
+    return lang
+
+
+def _slug(fields: Fields, title: str | None) -> str | None:
+    value = fields.text("slug")
+    if value is not None:
+        if not SLUG_PATTERN.match(value):
+            suggestion = slugify(value)
+            fields.fail("slug", f"'{value}' is not a valid slug",
+                        f"use lower case letters, digits and single hyphens, e.g. {suggestion}" if suggestion
+                        else "use lower case letters, digits and single hyphens")
+            return None
+        return value
+    if title is None:
+        return None
+    derived = slugify(title)
+    if not derived:
+        fields.fail("title", "gives an empty URL slug", "add `slug:` with lower case letters and hyphens")
+        return None
+    return derived
+
+
+def _topics(fields: Fields, context: ReleaseContext) -> tuple[Topic, ...]:
+    names = fields.text_list("topics")
+    topics = []
+    for name in names:
+        if context.topics is None:
+            slug = slugify(name)
+            if not slug:
+                fields.fail("topics", f"'{name}' gives an empty URL slug", "use a topic name with letters")
+                continue
+            topics.append(Topic(name=name, slug=slug))
+        elif name in context.topics:
+            topics.append(context.topics[name])
+        else:
+            hint = did_you_mean(name, context.topics) or "add it to topics.yaml, or use one listed there"
+            fields.fail("topics", f"'{name}' is not in topics.yaml", hint)
+    return tuple(topics)
+
+
+def _contacts(fields: Fields, context: ReleaseContext) -> tuple[Contact, ...]:
+    value = fields.data.get("contacts")
+    if value is None:
+        return tuple(context.contacts[c] for c in context.config.default_contacts if c in context.contacts)
+    if not isinstance(value, list):
+        value = [value]
+    contacts = []
+    for index, item in enumerate(value):
+        if isinstance(item, dict):
+            contact = parse_contact(_item_fields(fields, "contacts", index, item), None)
+            if contact:
+                contacts.append(contact)
+        elif isinstance(item, str) and item in context.contacts:
+            contacts.append(context.contacts[item])
+        elif isinstance(item, str):
+            hint = did_you_mean(item, context.contacts) or "add it to contacts.yaml, or write the contact inline"
+            fields.fail("contacts", f"'{item}' is not in contacts.yaml", hint)
+        else:
+            fields.fail("contacts", "must list contact ids or contact mappings", "write `contacts: [schulz-kuhnt]`")
+    return tuple(contacts)
+
+
+def _item_fields(fields: Fields, key: str, index: int, item: dict[str, Any]) -> Fields:
+    """Fields over the mapping at position `index` of the list `key`."""
+    return Fields(item, fields.key_lines, fields.path, fields.where(f"{key}.{index}"),
+                  f"{key}[{index + 1}].", f"{key}.{index}.", fields.errors)
+
+
+def _media_problem(src: str, media: frozenset[str]) -> tuple[str, str] | None:
+    if urlsplit(src).scheme:
+        return None
+    cleaned = src.lstrip("/")
+    if cleaned not in media:
+        hint = did_you_mean(cleaned, media) or "put the file under content/media/ and write media/<name>"
+        return f"'{src}' does not exist", hint
+    return None
+
+
+def _image(fields: Fields, media: frozenset[str]) -> Image | None:
+    data = fields.mapping("image")
+    if data is None:
+        return None
+    nested = fields.nested("image", data, "image.")
+    nested.check_keys(IMAGE_KEYS)
+    src = nested.text("src", required=True, example="media/bild.jpg")
+    alt = nested.text("alt", required=True, example="Was auf dem Bild zu sehen ist")
+    if src and urlsplit(src).scheme:
+        nested.fail("src", "must be a file under content/media/, not a URL",
+                    "images are served from the site itself, so no reader is tracked by another host")
+        return None
+    problem = _media_problem(src, media) if src else None
+    if problem:
+        nested.fail("src", *problem)
+    if not src or not alt or problem:
+        return None
+    return Image(src=src.lstrip("/"), alt=alt, caption=nested.text("caption"), credit=nested.text("credit"))
+
+
+def _attachments(fields: Fields, media: frozenset[str]) -> tuple[Attachment, ...]:
+    value = fields.data.get("attachments")
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        fields.fail("attachments", "must be a list", "write `attachments: [{src: media/x.pdf, title: \"…\"}]`")
+        return ()
+    attachments = []
+    for index, item in enumerate(value):
+        if not isinstance(item, dict):
+            fields.fail("attachments", f"item {index + 1} must be a mapping with src and title",
+                        "write `{src: media/x.pdf, title: \"…\"}`")
+            continue
+        nested = _item_fields(fields, "attachments", index, item)
+        nested.check_keys(ATTACHMENT_KEYS)
+        src = nested.text("src", required=True, example="media/praesentation.pdf")
+        title = nested.text("title", required=True, example="Präsentation (PDF)")
+        problem = _media_problem(src, media) if src else None
+        if problem:
+            nested.fail("src", *problem)
+        elif src and title:
+            attachments.append(Attachment(src=src if urlsplit(src).scheme else src.lstrip("/"), title=title))
+    return tuple(attachments)
+
+
+def _boilerplate(fields: Fields, context: ReleaseContext) -> str | None:
+    value = fields.data.get("boilerplate")
+    if value is None:
+        return context.boilerplate_html or None
+    if value is False:
+        return None
+    text = fields.text("boilerplate")
+    return render_markdown(text) if text else None
+
+
+def _aliases(fields: Fields) -> tuple[str, ...]:
+    aliases = fields.text_list("aliases")
+    for alias in aliases:
+        if alias_output_path(alias) is None:
+            fields.fail("aliases", f"'{alias}' is not a path on this site",
+                        'write a path that starts with "/", e.g. "/medien-info/2008/123.html", without ".."')
+    return aliases

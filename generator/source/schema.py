@@ -1,0 +1,235 @@
+"""Field validation shared by every YAML source: types, dates, e-mail, "did you mean". Pure.
+
+A `Fields` wraps one mapping and collects one SourceError per bad key, so a file reports
+all of its problems at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from typing import Any
+from urllib.parse import urlsplit
+
+from ..errors import SourceError
+
+_ISO = re.compile(
+    r"^(?P<date>\d{4}-\d{2}-\d{2})"
+    r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?P<offset>Z|[+-]\d{2}:?\d{2})?)?$"
+)
+_GERMAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
+_PHONE = re.compile(r"^\+?[0-9][0-9 ()/.-]{4,}[0-9]$")
+
+
+def did_you_mean(value: str, choices: Any) -> str:
+    """A hint naming the closest choice, or '' when nothing is close."""
+    matches = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f"did you mean {matches[0]}?" if matches else ""
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A point in time from content; `has_time` is False for a date alone."""
+
+    value: datetime
+    has_time: bool
+
+
+def parse_moment(text: str, zone: tzinfo) -> Moment:
+    """ISO 8601 per the contract; raises ValueError(message, hint) otherwise."""
+    match = _ISO.match(text.strip())
+    if not match:
+        raise ValueError(f"'{text}' is not a date", _date_hint(text.strip()))
+    try:
+        day = date.fromisoformat(match["date"])
+    except ValueError:
+        raise ValueError(f"'{text}' is not a date", _impossible_day_hint(match["date"])) from None
+    if not match["time"]:
+        return Moment(datetime.combine(day, time(0, 0), zone), False)
+    try:
+        clock = time.fromisoformat(match["time"])
+    except ValueError:
+        raise ValueError(f"'{text}' has an impossible time", "use 00:00 to 23:59") from None
+    offset = match["offset"]
+    if offset is None:
+        return Moment(datetime.combine(day, clock, zone), True)
+    if offset == "Z":
+        return Moment(datetime.combine(day, clock, timezone.utc), True)
+    sign = -1 if offset[0] == "-" else 1
+    hours, minutes = int(offset[1:3]), int(offset[-2:])
+    if hours > 14 or minutes > 59:
+        raise ValueError(f"'{text}' has an offset out of range", "offsets run from -12:00 to +14:00")
+    zone_fixed = timezone(sign * timedelta(hours=hours, minutes=minutes))
+    return Moment(datetime.combine(day, clock, zone_fixed), True)
+
+
+def _date_hint(text: str) -> str:
+    for pattern, order in ((_GERMAN, (3, 2, 1)), (_US, (3, 1, 2))):
+        match = pattern.match(text)
+        if match:
+            year, month, day = (int(match[i]) for i in order)
+            try:
+                return f"did you mean {date(year, month, day).isoformat()}?"
+            except ValueError:
+                break
+    if re.match(r"^\d{1,2}:\d{2}", text):
+        return "give the date too, e.g. 2008-07-24T10:00"
+    return "write YYYY-MM-DD or YYYY-MM-DDTHH:MM, e.g. 2008-07-24T10:00"
+
+
+def _impossible_day_hint(text: str) -> str:
+    year, month, _ = (int(part) for part in text.split("-"))
+    if not 1 <= month <= 12:
+        return "the month must be 01 to 12"
+    last = (date(year + month // 12, month % 12 + 1, 1) - timedelta(days=1)).day
+    return f"that month has {last} days"
+
+
+@dataclass
+class Fields:
+    """Typed access to one YAML mapping; every problem is appended to `errors`."""
+
+    data: dict[str, Any]
+    key_lines: dict[str, int]
+    path: str
+    line: int = 1  # line of the mapping itself, for missing keys
+    prefix: str = ""  # shown before a key in messages, e.g. "image."
+    scope: str = ""  # dotted path of this mapping in key_lines, e.g. "attachments.0."
+    errors: list[SourceError] = field(default_factory=list)
+
+    def where(self, key: str) -> int:
+        return self.key_lines.get(self.scope + key, self.line)
+
+    def fail(self, key: str, message: str, hint: str = "") -> None:
+        self.errors.append(SourceError(self.path, self.where(key), f"{self.prefix}{key}: {message}", hint))
+
+    def check_keys(self, allowed: tuple[str, ...]) -> None:
+        for key in self.data:
+            if str(key) not in allowed:
+                hint = did_you_mean(str(key), allowed) or f"allowed keys: {', '.join(allowed)}"
+                self.fail(str(key), "unknown key", hint)
+
+    def require(self, key: str, example: str) -> bool:
+        if self.data.get(key) is None:
+            self.errors.append(SourceError(self.path, self.line, f"{self.prefix}{key}: missing",
+                                           f"add `{key}: {example}`"))
+            return False
+        return True
+
+    def text(self, key: str, required: bool = False, example: str = "…") -> str | None:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self.require(key, example)
+            return None
+        value = self.data[key]
+        if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+            self.fail(key, f"must be text, not {_describe(value)}", f'write `{key}: "{example}"`')
+            return None
+        value = str(value).strip()
+        if not value:
+            self.fail(key, "is empty", f'write `{key}: "{example}"`' if required else f"remove `{key}` or fill it in")
+            return None
+        return value
+
+    def flag(self, key: str) -> bool:
+        value = self.data.get(key, False)
+        if value is None:
+            return False
+        if not isinstance(value, bool):
+            self.fail(key, f"must be true or false, not {_describe(value)}", f"write `{key}: true` or `{key}: false`")
+            return False
+        return value
+
+    def integer(self, key: str, default: int, minimum: int = 1) -> int:
+        value = self.data.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+            self.fail(key, f"must be a whole number of at least {minimum}, not {_describe(value)}",
+                      f"write e.g. `{key}: {default}`")
+            return default
+        return value
+
+    def text_list(self, key: str) -> tuple[str, ...]:
+        value = self.data.get(key)
+        if value is None:
+            return ()
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(
+                isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip() for v in value):
+            self.fail(key, "must be a list of names", f"write `{key}: [First, Second]`")
+            return ()
+        items = tuple(str(v).strip() for v in value)
+        for index, item in enumerate(items):
+            if item in items[:index]:
+                self.fail(key, f"'{item}' is listed twice", "list it once")
+        return items
+
+    def moment(self, key: str, zone: tzinfo, required: bool = False) -> Moment | None:
+        if key not in self.data or self.data[key] is None:
+            if required:
+                self.require(key, "2008-07-24")
+            return None
+        value = self.data[key]
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            self.fail(key, f"must be a date, not {_describe(value)}", "write YYYY-MM-DD, e.g. 2008-07-24")
+            return None
+        try:
+            return parse_moment(str(value), zone)
+        except ValueError as exc:
+            message, hint = exc.args
+            self.fail(key, message, hint)
+            return None
+
+    def mapping(self, key: str) -> dict[str, Any] | None:
+        value = self.data.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, dict):
+            self.fail(key, f"must be a mapping of keys, not {_describe(value)}", "indent its keys below it")
+            return None
+        return value
+
+    def nested(self, key: str, value: dict[str, Any], prefix: str) -> Fields:
+        """Fields over the mapping at `key` (a key, or a list index as text)."""
+        return Fields(value, self.key_lines, self.path, self.where(key), prefix,
+                      f"{self.scope}{key}.", self.errors)
+
+    def email(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is not None and not _EMAIL.match(value):
+            self.fail(key, f"'{value}' is not an e-mail address", "write it like presse@example.org")
+            return None
+        return value
+
+    def phone(self, key: str) -> str | None:
+        value = self.text(key)
+        if value is not None and not _PHONE.match(value):
+            self.fail(key, f"'{value}' is not a phone number", 'write it like "+49 7131 555-0100"')
+            return None
+        return value
+
+    def url(self, key: str, absolute: bool = True) -> str | None:
+        value = self.text(key)
+        if value is None:
+            return None
+        parts = urlsplit(value)
+        if absolute and (parts.scheme not in ("http", "https") or not parts.netloc):
+            self.fail(key, f"'{value}' is not an absolute URL", "write it with https://, e.g. https://example.org/")
+            return None
+        return value
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the yes/no value {str(value).lower()}"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return f"'{value}'"

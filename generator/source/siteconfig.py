@@ -1,0 +1,77 @@
+"""site.yaml -> SiteConfig, with every problem of the file collected. Pure."""
+
+from __future__ import annotations
+
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+from ..config import Organization, SiteConfig, check_base_url, normalize_language
+from ..errors import BuildFailed, SourceError
+from .schema import Fields, did_you_mean
+from .yamldoc import load_yaml
+
+SITE_KEYS = ("title", "base_url", "language", "timezone", "description", "organization",
+             "boilerplate", "default_contacts", "per_page", "feed_items")
+ORGANIZATION_KEYS = ("name", "url", "logo")
+
+
+def parse_site_config(text: str, path: str, base_url_override: str | None = None) -> SiteConfig:
+    """Parse site.yaml; raises BuildFailed with every problem in it."""
+    errors: list[SourceError] = []
+    document = load_yaml(text, path)
+    if not isinstance(document.data, dict):
+        raise BuildFailed([SourceError(path, 1, "site.yaml must be a mapping of settings",
+                                    'start with `title: "…"` and `base_url: https://…`')])
+    fields = Fields(document.data, document.key_lines, path, errors=errors)
+    fields.check_keys(SITE_KEYS)
+    title = fields.text("title", required=True, example="Presse – Beispiel") or ""
+    base_url = base_url_override or fields.text("base_url", required=True, example="https://presse.example.org/")
+    if base_url:
+        problem = check_base_url(base_url)
+        if problem and base_url_override:
+            errors.append(SourceError("--base-url", 0, problem[0], problem[1]))
+        elif problem:
+            fields.fail("base_url", *problem)
+        base_url = base_url if base_url.endswith("/") else base_url + "/"
+    language = _language(fields)
+    zone = _timezone(fields)
+    organization = _organization(fields)
+    config = SiteConfig(
+        title=title, base_url=base_url or "https://example.org/", language=language, timezone=zone,
+        description=fields.text("description") or "", organization=organization,
+        boilerplate=fields.text("boilerplate") or "",
+        default_contacts=fields.text_list("default_contacts"),
+        per_page=fields.integer("per_page", 20), feed_items=fields.integer("feed_items", 20),
+    )
+    if errors:
+        raise BuildFailed(errors)
+    return config
+
+
+def _language(fields: Fields) -> str:
+    value = fields.text("language") or "de"
+    language = normalize_language(value)
+    if language is None:
+        fields.fail("language", f"'{value}' is not a language tag", "use a BCP 47 tag such as de or en")
+        return "de"
+    return language
+
+
+def _timezone(fields: Fields) -> str:
+    value = fields.text("timezone") or "Europe/Berlin"
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        hint = did_you_mean(value, sorted(available_timezones())) or "use an IANA name such as Europe/Berlin"
+        fields.fail("timezone", f"'{value}' is not a time zone", hint)
+        return "Europe/Berlin"
+    return value
+
+
+def _organization(fields: Fields) -> Organization | None:
+    data = fields.mapping("organization")
+    if data is None:
+        return None
+    nested = fields.nested("organization", data, "organization.")
+    nested.check_keys(ORGANIZATION_KEYS)
+    name = nested.text("name", required=True, example="Beispiel GmbH")
+    return Organization(name=name or "", url=nested.url("url"), logo=nested.text("logo"))
