@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from datetime import datetime, timezone
+from datetime import UTC
 from pathlib import Path
 
 from . import __version__
@@ -56,7 +56,7 @@ def parse_arguments(argv: list[str]) -> argparse.Namespace:
 def options_from(args: argparse.Namespace) -> BuildOptions:
     if getattr(args, "now", None):
         try:
-            parse_moment(args.now, timezone.utc)
+            parse_moment(args.now, UTC)
         except ValueError as exc:
             raise UsageError(f"--now: {exc.args[0]} — {exc.args[1]}") from None
     jobs = getattr(args, "jobs", 1)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from .config import BuildOptions, SiteConfig
@@ -51,7 +51,7 @@ def resolve_now(options: BuildOptions, config: SiteConfig) -> datetime:
         return options.now
     if options.now_text:
         return parse_moment(options.now_text, config.zone).value
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def load_site(options: BuildOptions) -> Site:

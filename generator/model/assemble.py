@@ -10,8 +10,7 @@ from datetime import datetime
 
 from ..config import SiteConfig
 from ..errors import SourceError
-from .entities import (Alias, Contact, Edition, Page, Release, Site, TopicListing, TranslationLink,
-                       Withheld, YearArchive)
+from .entities import Alias, Contact, Edition, Page, Release, Site, TopicListing, TranslationLink, Withheld, YearArchive
 from .urls import alias_output_path, language_prefix, output_path
 
 
@@ -59,7 +58,7 @@ def assemble_site(parts: SiteParts, now: datetime, preview: bool) -> tuple[Site,
     return site, errors
 
 
-def _edition(lang: str, config: SiteConfig, releases: list[Release], pages: tuple[Page, ...]) -> Edition:
+def _edition(lang: str, config: SiteConfig, releases: tuple[Release, ...], pages: tuple[Page, ...]) -> Edition:
     own = tuple(r for r in releases if r.lang == lang)
     by_topic: dict[str, list[Release]] = defaultdict(list)
     topics = {}

@@ -12,14 +12,14 @@ from typing import Any
 
 import babel
 import jinja2
-from babel.dates import format_date, format_datetime as babel_datetime
+from babel.dates import format_date
+from babel.dates import format_datetime as babel_datetime
 from markupsafe import Markup
 
 from ..config import Organization, SiteConfig
 from ..model.entities import Release
 from .links import is_site_link, rewrite_links
 from .strings import LANGUAGE_NAMES, ui_string
-
 
 _NO_ORG = Organization(name="")
 

@@ -10,8 +10,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.entities import Edition, Release, Site
-from ..model.urls import (archive_path, contacts_path, feed_path, home_path, output_path, topic_path,
-                          topics_path, vcard_path, year_path)
+from ..model.urls import (
+    archive_path,
+    contacts_path,
+    feed_path,
+    home_path,
+    output_path,
+    topic_path,
+    topics_path,
+    vcard_path,
+    year_path,
+)
 from .strings import ui_string
 from .vcard import render_vcard
 

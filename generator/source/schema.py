@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta, timezone, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -58,7 +58,7 @@ def parse_moment(text: str, zone: tzinfo) -> Moment:
     if offset is None:
         return Moment(datetime.combine(day, clock, zone), True)
     if offset == "Z":
-        return Moment(datetime.combine(day, clock, timezone.utc), True)
+        return Moment(datetime.combine(day, clock, UTC), True)
     sign = -1 if offset[0] == "-" else 1
     hours, minutes = int(offset[1:3]), int(offset[-2:])
     if hours > 14 or minutes > 59:

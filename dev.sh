@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Set up and run Pressroom in its own virtual environment (.venv), so a system Python that refuses
+# `pip install` is never touched.
+#   ./dev.sh site     set up, build content/ into public/, and serve it on http://127.0.0.1:8000/
+#   ./dev.sh build    set up and build content/ into public/ (no server)
+#   ./dev.sh test     set up everything the tests need (incl. Chromium, Java, npm tools) and run them all
+set -euo pipefail
+cd "$(dirname "$0")"
+PYTHON="${PYTHON:-python3}"
+VENV=.venv
+
+setup_python() {
+  local extras="$1"
+  if [ ! -x "$VENV/bin/python" ]; then
+    "$PYTHON" -m venv "$VENV"
+  fi
+  local stamp="$VENV/.installed-$extras"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".$extras"
+    touch "$stamp"
+  fi
+}
+
+case "${1:-}" in
+  site)
+    setup_python ""
+    "$VENV/bin/python" build.py build
+    echo "Open public/index.html via the server below (Ctrl-C stops it)."
+    exec "$VENV/bin/python" build.py serve
+    ;;
+  build)
+    setup_python ""
+    exec "$VENV/bin/python" build.py build
+    ;;
+  test)
+    setup_python "[test]"
+    bash scripts/install-conformance-tools.sh
+    exec "$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-2}" "${@:2}"
+    ;;
+  *)
+    echo "usage: ./dev.sh site | build | test [pytest args]" >&2
+    exit 2
+    ;;
+esac
