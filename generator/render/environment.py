@@ -14,7 +14,7 @@ import babel
 import jinja2
 from babel.dates import format_date
 from babel.dates import format_datetime as babel_datetime
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..config import Organization, SiteConfig
 from ..model.entities import Release
@@ -60,6 +60,7 @@ def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.En
         country_name=lambda code, lang: country_name(code, lang),
         tel=lambda phone: re.sub(r"[^0-9+]", "", phone),
         news_article=lambda release: news_article(release, config),
+        feed_content=lambda release: feed_content(release, config),
     )
     env.tests["site_link"] = is_site_link
     env.globals.update(t=ui_string, site=config)
@@ -71,6 +72,18 @@ def country_name(code: str, lang: str) -> str:
         return str(babel.Locale.parse(babel_locale(lang)).territories.get(code, code))
     except (ValueError, babel.UnknownLocaleError):
         return code
+
+
+def feed_content(release: Release, config: SiteConfig) -> str:
+    """A release's full HTML for a feed item, with absolute URLs; a plain str, so it is escaped."""
+    parts = []
+    if release.image:
+        figure = f'<img src="{config.base_url}{release.image.src}" alt="{escape(release.image.alt)}">'
+        if release.image.caption:
+            figure += f"<figcaption>{escape(release.image.caption)}</figcaption>"
+        parts.append(f"<figure>{figure}</figure>")
+    parts.append(rewrite_links(release.body_html, config.base_url))
+    return "\n".join(parts)
 
 
 def news_article(release: Release, config: SiteConfig) -> dict[str, Any]:

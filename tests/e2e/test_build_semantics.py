@@ -1,0 +1,77 @@
+"""All or nothing, no stale files, byte-identical rebuilds, base URL overrides and sub-paths."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import make_site, release, run_cli, tree_bytes
+from tests.e2e.fixture_build import FIXTURE_NOW, FIXTURE_SITE, build_fixture
+
+
+def test_same_input_gives_byte_identical_output(tmp_path: Path, fixture_output: Path) -> None:
+    assert tree_bytes(build_fixture(tmp_path / "again")) == tree_bytes(fixture_output)
+
+
+def test_failed_build_leaves_output_as_it_was(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {"releases/a.md": release("A")})
+    output = tmp_path / "public"
+    assert run_cli("build", "--content", content, "--output", output, "--now", FIXTURE_NOW).status == 0
+    before = tree_bytes(output)
+    (content / "releases/b.md").write_text(release("B", date="24.07.2008"), encoding="utf-8")
+    (content / "releases/c.md").write_text(release("C", topics="[X]", titel="x"), encoding="utf-8")
+    result = run_cli("build", "--content", content, "--output", output, "--now", FIXTURE_NOW)
+    assert result.status == 1
+    assert result.error_lines == [
+        f"{content}/releases/b.md:3: date: '24.07.2008' is not a date — did you mean 2008-07-24?",
+        f"{content}/releases/c.md:5: titel: unknown key — did you mean title?",
+        "2 errors",
+    ]
+    assert tree_bytes(output) == before
+
+
+def test_successful_build_leaves_no_stale_files(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {"releases/a.md": release("Alt"), "releases/b.md": release("Bleibt")})
+    output = tmp_path / "public"
+    run_cli("build", "--content", content, "--output", output, "--now", FIXTURE_NOW)
+    assert (output / "releases/2024/alt/index.html").exists()
+    (content / "releases/a.md").unlink()
+    (output / "stray.txt").write_text("left by hand")
+    assert run_cli("build", "--content", content, "--output", output, "--now", FIXTURE_NOW).status == 0
+    assert not (output / "releases/2024/alt").exists()
+    assert not (output / "stray.txt").exists()
+    assert (output / "releases/2024/bleibt/index.html").exists()
+
+
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_base_url_override(tmp_path: Path, how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    extra = ("--base-url", "https://staging.example.net/") if how == "flag" else ()
+    if how == "environment":
+        monkeypatch.setenv("SITE_BASE_URL", "https://staging.example.net/")
+    output = build_fixture(tmp_path / "staging", *extra)
+    assert b"https://staging.example.net/feed.xml" in (output / "feed.xml").read_bytes()
+    assert b"presse.example.org" not in (output / "sitemap.xml").read_bytes()
+
+
+def test_sub_path_site_has_no_broken_link(tmp_path: Path) -> None:
+    output = build_fixture(tmp_path / "presse", "--base-url", "https://example.org/presse/")
+    checked = 0
+    for page in output.rglob("*.html"):
+        for url in re.findall(r'(?:href|src)="([^"#?]*)[^"]*"', page.read_text("utf-8")):
+            if url.startswith("https://example.org/presse/"):
+                url = "/presse/" + url.removeprefix("https://example.org/presse/")
+            if not url.startswith("/"):
+                continue  # other hosts, mailto:, tel:
+            assert url.startswith("/presse/"), f"{page}: {url} escapes the sub-path"
+            target = output / url.removeprefix("/presse/")
+            assert target.is_file() or (target / "index.html").is_file(), f"{page}: broken link {url}"
+            checked += 1
+    assert checked > 200
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    assert run_cli("build", "--now", "gestern").status == 2
+    assert run_cli("build", "--no-such-flag").status == 2
+    assert run_cli("build", "--content", FIXTURE_SITE, "--output", FIXTURE_SITE).status == 2
