@@ -85,10 +85,6 @@ class Release:
     published: bool = True  # False only in --preview builds
 
     @property
-    def year(self) -> int:
-        return self.date.year
-
-    @property
     def sort_key(self) -> tuple[float, str]:
         """Newest first; releases with the same moment ordered by URL."""
         return (-self.date.timestamp(), self.path)
