@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -44,6 +45,11 @@ class BuildResult:
     files_written: int
     seconds: float
     warnings: list[SourceError] = field(default_factory=list)
+    pages_written: int = 0  # the HTML files among files_written
+
+
+def _no_progress(stage: str) -> None:
+    """The default progress hook: the CLI passes one that names each stage on a terminal."""
 
 
 def resolve_now(options: BuildOptions, config: SiteConfig) -> datetime:
@@ -123,10 +129,13 @@ def theme_dirs(options: BuildOptions, kind: str) -> list[Path]:
     return [override, theme] if override else [theme]
 
 
-def render_site(options: BuildOptions) -> RenderedSite:
+def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_progress) -> RenderedSite:
+    progress("reading content")
     site = load_site(options)
     env = make_environment(site.config, theme_dirs(options, "templates"))
-    files, errors = render_outputs(env, plan_outputs(site))
+    outputs = plan_outputs(site)
+    progress(f"rendering {len(outputs)} files")
+    files, errors = render_outputs(env, outputs)
     copies = _copies(options, site)
     errors += [SourceError(str(copies[path]), 0, f"static file would overwrite the generated {path}",
                            "rename or remove the static file") for path in sorted(copies) if path in files]
@@ -149,13 +158,16 @@ def _copies(options: BuildOptions, site: Site) -> dict[str, Path]:
     return copies
 
 
-def build(options: BuildOptions) -> BuildResult:
+def build(options: BuildOptions, progress: Callable[[str], None] = _no_progress) -> BuildResult:
     started = time.perf_counter()
     check_output_dir(options.output_dir, [options.content_dir, options.theme_dir / "templates",
                                           options.theme_dir / "static", Path.cwd()])
-    rendered = render_site(options)
+    rendered = render_site(options, progress)
+    progress(f"writing {options.output_dir}")
     write_site(options.output_dir, rendered.files, rendered.copies)
-    return BuildResult(rendered.site, len(rendered.files) + len(rendered.copies), time.perf_counter() - started)
+    pages = sum(1 for path in rendered.files if path.endswith(".html"))
+    return BuildResult(rendered.site, len(rendered.files) + len(rendered.copies), time.perf_counter() - started,
+                       pages_written=pages)
 
 
 def check(options: BuildOptions) -> Site:
