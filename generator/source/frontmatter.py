@@ -8,6 +8,8 @@ from typing import Any
 from ..errors import SourceError
 from .yamldoc import load_yaml
 
+MAX_FRONT_MATTER_BYTES = 64 * 1024
+
 
 @dataclass(frozen=True)
 class FrontMatter:
@@ -39,6 +41,11 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
         raise SourceError(path, 1, "the front matter is not closed",
                           "add a line `---` after the last front matter key")
     yaml_text = "\n".join(lines[1:end])
+    size = len(yaml_text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FRONT_MATTER_BYTES:
+        raise SourceError(path, 2, f"the front matter is {size // 1024} KB; at most "
+                          f"{MAX_FRONT_MATTER_BYTES // 1024} KB are read",
+                          "keep the keys short and move long text into the body, below the closing `---`")
     document = load_yaml(yaml_text, path, first_line=2)
     if document.data is None:
         raise SourceError(path, 2, "the front matter is empty", "add at least `title:` and `date:`")

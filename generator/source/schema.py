@@ -23,6 +23,8 @@ _GERMAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()/.-]{4,}[0-9]$")
+# Years outside this range are typos (0224, 9024); they would also overflow time zone arithmetic.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
 def did_you_mean(value: str, choices: Any) -> str:
@@ -48,6 +50,9 @@ def parse_moment(text: str, zone: tzinfo) -> Moment:
         day = date.fromisoformat(match["date"])
     except ValueError:
         raise ValueError(f"'{text}' is not a date", _impossible_day_hint(match["date"])) from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise ValueError(f"'{text}' is not a plausible date",
+                         f"the year must be between {FIRST_YEAR} and {LAST_YEAR}; check it for a typo")
     if not match["time"]:
         return Moment(datetime.combine(day, time(0, 0), zone), False)
     try:
@@ -61,7 +66,7 @@ def parse_moment(text: str, zone: tzinfo) -> Moment:
         return Moment(datetime.combine(day, clock, UTC), True)
     sign = -1 if offset[0] == "-" else 1
     hours, minutes = int(offset[1:3]), int(offset[-2:])
-    if hours > 14 or minutes > 59:
+    if minutes > 59 or hours * 60 + minutes > (14 * 60 if sign > 0 else 12 * 60):
         raise ValueError(f"'{text}' has an offset out of range", "offsets run from -12:00 to +14:00")
     zone_fixed = timezone(sign * timedelta(hours=hours, minutes=minutes))
     return Moment(datetime.combine(day, clock, zone_fixed), True)
@@ -152,7 +157,7 @@ class Fields:
             return default
         return value
 
-    def text_list(self, key: str) -> tuple[str, ...]:
+    def text_list(self, key: str, noun: str = "names", example: str = "[First, Second]") -> tuple[str, ...]:
         value = self.data.get(key)
         if value is None:
             return ()
@@ -160,7 +165,7 @@ class Fields:
             value = [value]
         if not isinstance(value, list) or not all(
                 isinstance(v, (str, int)) and not isinstance(v, bool) and str(v).strip() for v in value):
-            self.fail(key, "must be a list of names", f"write `{key}: [First, Second]`")
+            self.fail(key, f"must be a list of {noun}", f"write `{key}: {example}`")
             return ()
         items = tuple(str(v).strip() for v in value)
         for index, item in enumerate(items):

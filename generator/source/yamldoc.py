@@ -1,7 +1,9 @@
-"""Safe, strict YAML: one document -> plain data plus the line of every top-level key. No I/O.
+"""Safe, strict YAML: one document -> plain data plus the line of every key. No I/O.
 
-Dates stay strings (we parse them ourselves, with hints); anchors/aliases, duplicate keys,
-tags and over-deep nesting are refused, so hostile YAML can neither run code nor explode.
+Dates stay strings (we parse them ourselves, with hints). Aliases, explicit tags (other than the
+plain str/int/float/bool/null/seq/map), duplicate keys, nesting deeper than MAX_DEPTH, control
+characters and documents over MAX_YAML_BYTES are refused while composing, before anything is
+constructed, so hostile YAML can neither run code, nor explode in memory, nor overflow the stack.
 """
 
 from __future__ import annotations
@@ -14,14 +16,45 @@ import yaml
 from ..errors import SourceError
 
 MAX_DEPTH = 20
+MAX_YAML_BYTES = 256 * 1024
+_PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
+# Implicit types we do not want: timestamps (we parse dates ourselves), merge keys (`<<`) and `=`.
+_DROPPED_RESOLVERS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("timestamp", "merge", "value"))
+
+
+class _Refused(yaml.MarkedYAMLError):
+    """A construct we refuse on purpose, with its own hint."""
+
+    def __init__(self, mark: Any, problem: str, hint: str) -> None:
+        super().__init__(problem=problem, problem_mark=mark)
+        self.hint = hint
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader without the implicit timestamp type: `2008-07-24` stays a string."""
+    """SafeLoader that keeps dates as text and refuses aliases, tags and deep nesting as it composes."""
+
+    depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent):
+            raise _Refused(event.start_mark, "anchors and aliases (&name, *name) are not supported",
+                           "write the value out in full")
+        if self.depth >= MAX_DEPTH:
+            raise _Refused(event.start_mark, f"nested more than {MAX_DEPTH} levels deep", "flatten the structure")
+        self.depth += 1
+        try:
+            node = super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+        if node is not None and node.tag not in _PLAIN_TAGS:
+            raise _Refused(node.start_mark, f"the tag {_short_tag(node.tag)} is not allowed",
+                           "remove the tag; only plain text, numbers, yes/no, lists and mappings are read")
+        return node
 
 
 _StrictLoader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED_RESOLVERS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -34,25 +67,44 @@ class YamlDocument:
 
 def load_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; `first_line` is the file line of the text's first line."""
-    loader = _StrictLoader(text)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_YAML_BYTES:
+        raise SourceError(path, first_line, f"YAML: {size // 1024} KB of settings; at most "
+                          f"{MAX_YAML_BYTES // 1024} KB are read", "split the file, or move long text elsewhere")
+    try:
+        loader = _StrictLoader(text)  # checks for control characters first
+    except yaml.reader.ReaderError as exc:
+        raise _control_character(exc, text, path, first_line) from None
     try:
         node = loader.get_single_node()
         if node is None:
             return YamlDocument(None, {})
-        _check_node(node, path, first_line, set(), 0)
+        _check_node(node, path, first_line)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
-        problem = exc.problem or exc.context or "invalid YAML"
-        raise SourceError(path, line, f"YAML: {problem}", _yaml_hint(problem, text, mark)) from None
+        problem = " ".join((exc.problem or exc.context or "invalid YAML").split())
+        hint = exc.hint if isinstance(exc, _Refused) else _yaml_hint(problem)
+        raise SourceError(path, line, f"YAML: {problem}", hint) from None
     except yaml.YAMLError as exc:
-        raise SourceError(path, first_line, f"YAML: {exc}", "") from None
+        raise SourceError(path, first_line, f"YAML: {' '.join(str(exc).split())}",
+                          "check the YAML syntax") from None
     finally:
         loader.dispose()
     key_lines: dict[str, int] = {}
     _record_lines(node, "", first_line, key_lines)
     return YamlDocument(data, key_lines)
+
+
+def _control_character(exc: yaml.reader.ReaderError, text: str, path: str, first_line: int) -> SourceError:
+    line = first_line + text[:exc.position].count("\n")
+    return SourceError(path, line, f"YAML: the control character U+{exc.character:04X} is not allowed",
+                       "delete it (most editors do not show it)")
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _record_lines(node: yaml.Node, scope: str, first_line: int, key_lines: dict[str, int]) -> None:
@@ -69,19 +121,14 @@ def _record_lines(node: yaml.Node, scope: str, first_line: int, key_lines: dict[
             _record_lines(item, name + ".", first_line, key_lines)
 
 
-def _check_node(node: yaml.Node, path: str, first_line: int, seen: set[int], depth: int) -> None:
-    line = first_line + node.start_mark.line
-    if id(node) in seen:
-        raise SourceError(path, line, "YAML: anchors and aliases (&name, *name) are not supported",
-                          "write the value out in full")
-    seen.add(id(node))
-    if depth > MAX_DEPTH:
-        raise SourceError(path, line, f"YAML: nested more than {MAX_DEPTH} levels deep",
-                          "flatten the structure")
-    if node.tag.startswith("tag:yaml.org,2002:python") or node.tag.startswith("!"):
-        raise SourceError(path, line, f"YAML: the tag {node.tag} is not allowed",
-                          "remove the tag; only plain YAML values are read")
-    if isinstance(node, yaml.MappingNode):
+def _check_node(node: yaml.Node, path: str, first_line: int) -> None:
+    """Duplicate keys and text that is not Unicode (lone surrogates from `\\ud800` escapes)."""
+    if isinstance(node, yaml.ScalarNode):
+        if any("\ud800" <= char <= "\udfff" for char in node.value):
+            raise SourceError(path, first_line + node.start_mark.line,
+                              "YAML: an escape such as \\ud800 is half a character",
+                              "write the character itself, or one escape for it such as \\U0001F600")
+    elif isinstance(node, yaml.MappingNode):
         keys: dict[str, int] = {}
         for key_node, value_node in node.value:
             key_line = first_line + key_node.start_mark.line
@@ -90,14 +137,14 @@ def _check_node(node: yaml.Node, path: str, first_line: int, seen: set[int], dep
                 raise SourceError(path, key_line, f"{key}: this key is given twice",
                                   f"it was first given on line {keys[key]}; keep one")
             keys[key] = key_line
-            _check_node(key_node, path, first_line, seen, depth + 1)
-            _check_node(value_node, path, first_line, seen, depth + 1)
+            _check_node(key_node, path, first_line)
+            _check_node(value_node, path, first_line)
     elif isinstance(node, yaml.SequenceNode):
         for item in node.value:
-            _check_node(item, path, first_line, seen, depth + 1)
+            _check_node(item, path, first_line)
 
 
-def _yaml_hint(problem: str, text: str, mark: Any) -> str:
+def _yaml_hint(problem: str) -> str:
     if "\t" in problem or "\\t" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
@@ -106,4 +153,6 @@ def _yaml_hint(problem: str, text: str, mark: Any) -> str:
         return "every line needs the form `key: value`; check quotes and colons"
     if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in problem:
         return "a quote is not closed"
+    if "unhashable key" in problem:
+        return "a key must be plain text, not a list or mapping"
     return "check the YAML syntax at this line"
