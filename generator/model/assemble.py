@@ -4,6 +4,7 @@ archives, and the cross-file checks (URL collisions, topic slug collisions). Pur
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -11,7 +12,22 @@ from datetime import datetime
 from ..config import SiteConfig
 from ..errors import SourceError
 from .entities import Alias, Contact, Edition, Page, Release, Site, TopicListing, TranslationLink, Withheld, YearArchive
-from .urls import alias_output_path, language_prefix, output_path
+from .urls import (
+    alias_output_path,
+    archive_path,
+    contacts_path,
+    feed_path,
+    home_path,
+    language_prefix,
+    output_path,
+    topic_path,
+    topics_path,
+    vcard_path,
+    year_path,
+)
+
+# A link to a file under content/media in rendered Markdown or settings: media/x.pdf or /media/x.pdf.
+_MEDIA_LINK = re.compile(r"(?<![\w./-])/?(media/[^\s\"'<>()#?]+)")
 
 
 @dataclass(frozen=True)
@@ -41,6 +57,12 @@ def withheld_reason(release: Release, now: datetime) -> Withheld:
 
 def assemble_site(parts: SiteParts, now: datetime, preview: bool) -> tuple[Site, list[SourceError]]:
     errors = _find_collisions(parts) + _find_topic_collisions(parts.releases)
+    site = _assemble(parts, now, preview)
+    errors += _find_generated_collisions(site, parts)
+    return site, errors
+
+
+def _assemble(parts: SiteParts, now: datetime, preview: bool) -> Site:
     public = [r for r in parts.releases if is_published(r, now)]
     withheld = tuple(withheld_reason(r, now) for r in parts.releases if not is_published(r, now))
     if preview:
@@ -53,9 +75,29 @@ def assemble_site(parts: SiteParts, now: datetime, preview: bool) -> tuple[Site,
     aliases = tuple(
         Alias(path=alias_output_path(a) or "", target=r.path, source=r.source)
         for r in releases for a in r.aliases) + parts.redirects
-    site = Site(config=parts.config, now=now, preview=preview, editions=editions, contacts=parts.contacts,
-                aliases=aliases, withheld=() if preview else withheld, media=parts.media)
-    return site, errors
+    media = parts.media if preview else _public_media(parts, releases, pages)
+    return Site(config=parts.config, now=now, preview=preview, editions=editions, contacts=parts.contacts,
+                aliases=aliases, withheld=() if preview else withheld, media=media)
+
+
+def _media_references(release: Release) -> set[str]:
+    found = {m.group(1) for m in _MEDIA_LINK.finditer(release.body_html)}
+    found |= {release.image.src} if release.image else set()
+    return found | {a.src for a in release.attachments}
+
+
+def _public_media(parts: SiteParts, public: tuple[Release, ...], pages: tuple[Page, ...]) -> tuple[str, ...]:
+    """Media files that only unpublished releases use stay out of the output until they are published."""
+    public_sources = {r.source for r in public}
+    withheld = set().union(*(_media_references(r) for r in parts.releases if r.source not in public_sources))
+    if not withheld:
+        return parts.media
+    public_text = " ".join([parts.config.boilerplate, parts.config.organization.logo or ""
+                            if parts.config.organization else ""] + [p.body_html for p in pages]
+                           + [r.boilerplate_html or "" for r in public])
+    used = set().union(*(_media_references(r) for r in public))
+    used |= {m.group(1) for m in _MEDIA_LINK.finditer(public_text)}
+    return tuple(m for m in parts.media if m not in withheld or m in used)
 
 
 def _edition(lang: str, config: SiteConfig, releases: tuple[Release, ...], pages: tuple[Page, ...]) -> Edition:
@@ -88,22 +130,83 @@ def _link_translations(releases: list[Release]) -> tuple[Release, ...]:
     return tuple(linked)
 
 
+@dataclass(frozen=True)
+class _Claim:
+    """One source's claim on one output file."""
+
+    target: str  # output file
+    url: str  # as the author wrote or would see it
+    source: str
+    line: int
+    kind: str  # "release", "page", "alias"
+
+
+def _claims(parts: SiteParts) -> list[_Claim]:
+    claims = [_Claim(output_path(r.path), r.path, r.source, r.line_of("slug", "title"), "release")
+              for r in parts.releases]
+    claims += [_Claim(output_path(p.path), p.path, p.source, 1, "page") for p in parts.pages]
+    claims += [_Claim(output_path(target), alias, r.source, r.line_of("aliases"), "alias")
+               for r in parts.releases for alias in r.aliases if (target := alias_output_path(alias))]
+    claims += [_Claim(output_path(a.path), a.path, a.source, 0, "alias") for a in parts.redirects]
+    return claims
+
+
 def _find_collisions(parts: SiteParts) -> list[SourceError]:
-    """Two sources that would write one file: releases, pages and aliases."""
-    owners: dict[str, str] = {}
+    """Two sources that would write one file: releases, pages and aliases. One error per extra claim,
+    on the later source, naming the first."""
+    owners: dict[str, _Claim] = {}
     errors = []
-    claims = [(output_path(r.path), r.source, r.path) for r in parts.releases]
-    claims += [(output_path(p.path), p.source, p.path) for p in parts.pages]
-    claims += [(output_path(alias_output_path(a) or ""), r.source, a) for r in parts.releases for a in r.aliases
-               if alias_output_path(a)]
-    claims += [(output_path(a.path), a.source, a.path) for a in parts.redirects]
-    for target, source, url in claims:
-        if target in owners and owners[target] != source:
-            errors.append(SourceError(source, 1, f"has the same URL /{url.lstrip('/')} as {owners[target]}",
-                                      "give one of them a different `slug` (or remove the alias)"))
-        elif target in owners:
-            errors.append(SourceError(source, 1, f"names the URL /{url.lstrip('/')} twice", "remove one"))
-        owners.setdefault(target, source)
+    for claim in _claims(parts):
+        first = owners.setdefault(claim.target, claim)
+        if first is claim:
+            continue
+        errors.append(_collision(claim, first))
+    return errors
+
+
+def _collision(claim: _Claim, first: _Claim) -> SourceError:
+    url = "/" + claim.url.lstrip("/")
+    if claim.kind != "alias":
+        return SourceError(claim.source, claim.line, f"has the same URL {url} as {first.source}",
+                           "give one of them a different `slug`")
+    if first.source == claim.source:
+        message = f"aliases: {url} is this release's own URL" if first.kind == "release" \
+            else f"aliases: {url} is given twice"
+        return SourceError(claim.source, claim.line, message, "remove it")
+    if first.kind == "alias":
+        return SourceError(claim.source, claim.line, f"aliases: {url} is also an alias in {first.source}",
+                           "keep it in one release only")
+    return SourceError(claim.source, claim.line, f"aliases: {url} is already the URL of {first.source}",
+                       "remove the alias; that URL already has a page")
+
+
+def _generated_paths(site: Site) -> set[str]:
+    """The output files of the site's own pages: lists, archives, topics, feeds, contacts, machine files."""
+    per_page = site.config.per_page
+    paths = {contacts_path(), "404.html", "sitemap.xml", "robots.txt", *site.media}
+    paths |= {vcard_path(c.id) for c in site.contacts if c.id}
+    for edition in site.editions:
+        prefix = edition.prefix
+        paths |= {home_path(prefix, n) for n in range(1, max(1, -(-len(edition.releases) // per_page)) + 1)}
+        paths |= {feed_path(prefix), archive_path(prefix)} | {year_path(prefix, y.year) for y in edition.years}
+        paths |= {topics_path(prefix)} if edition.topics else set()
+        for listing in edition.topics:
+            pages = max(1, -(-len(listing.releases) // per_page))
+            paths |= {topic_path(prefix, listing.topic.slug, n) for n in range(1, pages + 1)}
+            paths.add(feed_path(prefix, listing.topic.slug))
+    return {output_path(path) for path in paths}
+
+
+def _find_generated_collisions(site: Site, parts: SiteParts) -> list[SourceError]:
+    """A page or alias whose URL is one the site generates itself (a topic page, a feed, a language's home)."""
+    generated = _generated_paths(site)
+    errors = []
+    for claim in _claims(parts):
+        if claim.kind != "release" and claim.target in generated:
+            url = "/" + claim.url.lstrip("/")
+            hint = ("remove the alias; that URL stays the site's own" if claim.kind == "alias"
+                    else "rename the file, or set another `slug:`")
+            errors.append(SourceError(claim.source, claim.line, f"the URL {url} is one of the site's own pages", hint))
     return errors
 
 
@@ -115,7 +218,8 @@ def _find_topic_collisions(releases: tuple[Release, ...]) -> list[SourceError]:
         for topic in release.topics:
             name, source = names.setdefault(topic.slug, (topic.name, release.source))
             if name != topic.name:
-                errors.append(SourceError(release.source, 1,
-                                          f"topics: '{topic.name}' and '{name}' ({source}) have the same URL "
+                where = "" if source == release.source else f" ({source})"
+                errors.append(SourceError(release.source, release.line_of("topics"),
+                                          f"topics: '{topic.name}' and '{name}'{where} have the same URL "
                                           f"/topics/{topic.slug}/", f"write the topic exactly as '{name}'"))
     return errors

@@ -83,6 +83,12 @@ class Release:
     aliases: tuple[str, ...] = ()
     translations: tuple[TranslationLink, ...] = ()
     published: bool = True  # False only in --preview builds
+    lines: tuple[tuple[str, int], ...] = ()  # front matter key -> line, for messages about this release
+
+    def line_of(self, *keys: str) -> int:
+        """The line of the first of `keys` the front matter has, else 1."""
+        found = dict(self.lines)
+        return next((found[key] for key in keys if key in found), 1)
 
     @property
     def sort_key(self) -> tuple[float, str]:

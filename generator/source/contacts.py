@@ -6,7 +6,7 @@ from typing import Any
 
 from ..errors import SourceError
 from ..model.entities import Address, Contact
-from ..model.urls import SLUG_PATTERN
+from ..model.urls import SLUG_PATTERN, slugify
 from .schema import Fields
 from .yamldoc import load_yaml
 
@@ -30,16 +30,16 @@ def parse_contacts(text: str, path: str) -> tuple[dict[str, Contact], list[Sourc
     contacts: dict[str, Contact] = {}
     for key, value in document.data.items():
         contact_id = str(key)
+        # A contact with a problem still counts as known, so releases naming it report nothing more.
+        contacts[contact_id] = Contact(id=contact_id, name=contact_id)
         if not SLUG_PATTERN.match(contact_id):
             root.fail(contact_id, "a contact id must be lower case letters, digits and hyphens",
-                      "e.g. schulz-kuhnt")
-            continue
-        if not isinstance(value, dict):
+                      f"e.g. {slugify(contact_id) or 'schulz-kuhnt'}")
+        elif not isinstance(value, dict):
             root.fail(contact_id, "must be a mapping with at least `name`", 'indent `name: "…"` below the id')
-            continue
-        contact = parse_contact(root.nested(contact_id, value, f"{contact_id}."), contact_id)
-        if contact is not None:
-            contacts[contact_id] = contact
+        else:
+            contacts[contact_id] = parse_contact(root.nested(contact_id, value, f"{contact_id}."),
+                                                 contact_id) or contacts[contact_id]
     return contacts, errors
 
 

@@ -16,6 +16,25 @@ from .schema import Fields
 PAGE_KEYS = ("title", "slug", "lang", "summary", "draft")
 
 
+def _check_slug(fields: Fields, slug: str, from_key: bool) -> None:
+    """A page's slug comes from `slug:` or else from the file name; the message says which to change."""
+    if not SLUG_PATTERN.match(slug):
+        example = slugify(slug) or "seite"
+        if from_key:
+            fields.fail("slug", f"'{slug}' is not a valid slug",
+                        f"use lower case letters, digits and hyphens, e.g. {example}")
+        else:
+            fields.errors.append(SourceError(fields.path, 1, f"the file name gives the URL slug '{slug}', "
+                                             "which is not valid", f"rename the file, e.g. to {example}.md, "
+                                             "or set `slug:`"))
+    elif slug in RESERVED_SLUGS:
+        reserved = f"the page URL /{slug}/ is reserved for the site's own pages"
+        if from_key:
+            fields.fail("slug", reserved, "choose another `slug`")
+        else:
+            fields.errors.append(SourceError(fields.path, 1, reserved, "rename the file, or set another `slug:`"))
+
+
 def parse_page(source: SourceFile, config: SiteConfig) -> tuple[Page | None, list[SourceError]]:
     try:
         front = split_front_matter(source.text, source.path)
@@ -26,11 +45,7 @@ def parse_page(source: SourceFile, config: SiteConfig) -> tuple[Page | None, lis
     title = fields.text("title", required=True, example="Impressum")
     stem = PurePosixPath(source.relative).stem
     slug = fields.text("slug") or slugify(stem)
-    if not SLUG_PATTERN.match(slug):
-        fields.fail("slug", f"'{slug}' is not a valid slug", f"use lower case letters, digits and hyphens, e.g. {slugify(slug) or 'seite'}")
-    elif slug in RESERVED_SLUGS:
-        fields.fail("slug" if "slug" in front.data else "title", f"the page URL /{slug}/ is reserved for the site's own pages",
-                    f"rename the file or set another `slug` than {', '.join(sorted(RESERVED_SLUGS))}")
+    _check_slug(fields, slug, from_key="slug" in front.data)
     lang_text = fields.text("lang")
     lang = normalize_language(lang_text) if lang_text else config.language
     if lang is None:

@@ -15,7 +15,7 @@ from .contacts import parse_contact
 from .frontmatter import split_front_matter
 from .markdown import first_paragraph, render_markdown
 from .reader import SourceFile
-from .schema import Fields, did_you_mean
+from .schema import Fields, Moment, did_you_mean
 
 RELEASE_KEYS = ("title", "subtitle", "date", "location", "topics", "contacts", "summary", "lang",
                 "translation", "embargo", "draft", "slug", "updated", "image", "attachments",
@@ -47,11 +47,7 @@ def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release 
     date = fields.moment("date", zone, required=True)
     embargo = fields.moment("embargo", zone)
     updated = fields.moment("updated", zone)
-    if date and embargo and embargo.value < date.value:
-        fields.fail("embargo", "is before the release date, so it would have no effect",
-                    "set the embargo at or after `date`, or remove it")
-    if date and updated and updated.value < date.value:
-        fields.fail("updated", "is before the release date", "an update comes after `date`")
+    _check_order(fields, date, embargo, updated)
     lang = _language(fields, context.config.language)
     slug = _slug(fields, title)
     body_html = render_markdown(front.body)
@@ -65,13 +61,31 @@ def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release 
         draft=fields.flag("draft"), updated=updated.value if updated else None,
         updated_has_time=bool(updated and updated.has_time), image=_image(fields, context.media),
         attachments=_attachments(fields, context.media), boilerplate_html=_boilerplate(fields, context),
-        aliases=_aliases(fields),
+        aliases=_aliases(fields), lines=tuple(sorted(front.key_lines.items())),
     )
     if fields.errors:
         return None, fields.errors
     year = release.date.astimezone(zone).year
     path = release_path(language_prefix(lang, context.config.language), year, release.slug)
     return replace(release, path=path), []
+
+
+def _check_order(fields: Fields, date: Moment | None, embargo: Moment | None, updated: Moment | None) -> None:
+    """An embargo before the date is an error, not a no-op: it is most likely a typo in a moment that
+    was meant to hold the release back (see docs/errors.md)."""
+    if date and embargo and embargo.value < date.value:
+        fields.fail("embargo", f"{_shown(embargo)} is before the release date {_shown(date)}, "
+                    "so it would hold nothing back", "set the embargo at or after `date`, or remove it")
+    if date and updated and updated.value < date.value:
+        fields.fail("updated", f"{_shown(updated)} is before the release date {_shown(date)}",
+                    "an update comes after `date`; check both for a typo")
+
+
+def _shown(moment: Moment) -> str:
+    """A moment as the author would write it: 2008-07-24 or 2008-07-24T10:00+02:00."""
+    if not moment.has_time:
+        return moment.value.date().isoformat()
+    return moment.value.isoformat(timespec="minutes" if moment.value.second == 0 else "seconds")
 
 
 def _language(fields: Fields, default: str) -> str:
@@ -216,7 +230,7 @@ def _boilerplate(fields: Fields, context: ReleaseContext) -> str | None:
 
 
 def _aliases(fields: Fields) -> tuple[str, ...]:
-    aliases = fields.text_list("aliases")
+    aliases = fields.text_list("aliases", "paths", '["/medien-info/2008/123.html"]')
     for alias in aliases:
         if alias_output_path(alias) is None:
             fields.fail("aliases", f"'{alias}' is not a path on this site",

@@ -27,6 +27,8 @@ def parse_topics(text: str, path: str) -> tuple[dict[str, Topic], list[SourceErr
     owners: dict[str, str] = {}
     for key, value in document.data.items():
         name = str(key).strip()
+        # A topic with a problem still counts as listed, so releases naming it report nothing more.
+        topics[name] = Topic(name=name, slug=slugify(name) or "x")
         if value is not None and not isinstance(value, dict):
             root.fail(str(key), "must be empty or a mapping with `slug` and `description`",
                       "write e.g. `Ausbildung: {description: \"…\"}`")
@@ -35,12 +37,22 @@ def parse_topics(text: str, path: str) -> tuple[dict[str, Topic], list[SourceErr
         fields.check_keys(TOPIC_KEYS)
         slug = fields.text("slug") or slugify(name)
         if not SLUG_PATTERN.match(slug):
-            fields.fail("slug", f"'{slug}' is not a valid slug", f"use lower case letters, digits and hyphens, e.g. {slugify(slug) or 'thema'}")
+            where = "slug" if "slug" in (value or {}) else None
+            _fail_slug(fields, root, str(key), where, slug)
             continue
         if slug in owners:
-            root.fail(str(key), f"has the same URL slug '{slug}' as the topic '{owners[slug]}'",
-                      "merge the two topics or give one a different `slug`")
+            root.fail(str(key), f"has the same URL /topics/{slug}/ as the topic '{owners[slug]}'",
+                      "merge the two topics, or give one of them another `slug`")
             continue
         owners[slug] = name
         topics[name] = Topic(name=name, slug=slug, description=fields.text("description") or "")
     return topics, errors
+
+
+def _fail_slug(fields: Fields, root: Fields, key: str, where: str | None, slug: str) -> None:
+    """A bad `slug:`, or a topic name that gives no slug at all."""
+    if where:
+        fields.fail(where, f"'{slug}' is not a valid slug",
+                    f"use lower case letters, digits and hyphens, e.g. {slugify(slug) or 'thema'}")
+    else:
+        root.fail(key, "gives an empty URL slug", "add `slug:` with lower case letters and hyphens")
