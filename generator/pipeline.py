@@ -28,7 +28,7 @@ from .source.page import parse_page
 from .source.reader import SiteSources, read_sources
 from .source.release import ReleaseContext, parse_release
 from .source.schema import parse_moment
-from .source.siteconfig import parse_site_config
+from .source.siteconfig import find_unknown_default_contacts, parse_site_config
 from .source.topics import parse_topics
 
 
@@ -97,10 +97,8 @@ def _parse_content(sources: SiteSources, config: SiteConfig,
     if sources.contacts:
         contacts, contact_errors = parse_contacts(sources.contacts.text, sources.contacts.path)
         errors += contact_errors
-    for contact_id in config.default_contacts:
-        if contact_id not in contacts and sources.site:
-            errors.append(SourceError(sources.site.path, 0, f"default_contacts: '{contact_id}' is not in contacts.yaml",
-                                      "add it to contacts.yaml or remove it from default_contacts"))
+    if sources.site:
+        errors += find_unknown_default_contacts(sources.site.text, sources.site.path, config, contacts)
     topics = None
     if sources.topics:
         topics, topic_errors = parse_topics(sources.topics.text, sources.topics.path)
@@ -140,7 +138,7 @@ def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_pro
     errors += [SourceError(str(copies[path]), 0, f"static file would overwrite the generated {path}",
                            "rename or remove the static file") for path in sorted(copies) if path in files]
     if not site.preview:
-        errors += find_leaks(files, site.withheld, site.releases)
+        errors += find_leaks(files, site, ((path, source.read_bytes()) for path, source in sorted(copies.items())))
     if errors:
         raise BuildFailed(errors)
     return RenderedSite(site, files, copies)

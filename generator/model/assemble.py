@@ -48,11 +48,12 @@ def is_published(release: Release, now: datetime) -> bool:
 
 def withheld_reason(release: Release, now: datetime) -> Withheld:
     """Why a release is not public, and when it will be (the later of date and embargo)."""
+    line = release.line_of("title")
     if release.draft:
-        return Withheld(release.source, release.title, release.slug, release.path, "draft", None)
+        return Withheld(release.source, release.title, release.slug, release.path, "draft", None, line)
     at = max(release.date, release.embargo or release.date)
     reason = "embargo" if release.embargo is not None and release.embargo == at else "date"
-    return Withheld(release.source, release.title, release.slug, release.path, reason, at)
+    return Withheld(release.source, release.title, release.slug, release.path, reason, at, line)
 
 
 def assemble_site(parts: SiteParts, now: datetime, preview: bool) -> tuple[Site, list[SourceError]]:

@@ -146,6 +146,7 @@ class Withheld:
     path: str
     reason: str  # "draft", "date" or "embargo"
     publish_at: datetime | None  # None for drafts
+    line: int = 0  # of its title in the source, for messages
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from .plan import Output
 
 def render_outputs(env: jinja2.Environment, outputs: list[Output]) -> tuple[dict[str, bytes], list[SourceError]]:
     files: dict[str, bytes] = {}
-    errors: set[SourceError] = set()
+    problems: dict[tuple[str, int, str], list[str]] = {}  # one error per template problem, not per page
     for output in outputs:
         if output.data is not None:
             files[output.path] = output.data
@@ -21,17 +21,29 @@ def render_outputs(env: jinja2.Environment, outputs: list[Output]) -> tuple[dict
         assert output.template is not None
         try:
             text = env.get_template(output.template).render(output.context)
-        except jinja2.TemplateSyntaxError as exc:
-            errors.add(SourceError(_shown(exc.filename or exc.name or output.template), exc.lineno or 0,
-                                   f"template syntax error: {exc.message}", "fix the template at this line"))
-            continue
-        except jinja2.TemplateError as exc:
-            path, line = _template_frame(exc)
-            errors.add(SourceError(path or output.template, line, f"template error: {exc.message or exc}",
-                                   f"while rendering {output.path}"))
+        except Exception as exc:  # a template (a site's override, too) can raise anything; never a traceback
+            problems.setdefault(_locate(exc, output.template), []).append(output.path)
             continue
         files[output.path] = text.encode("utf-8")
-    return files, sorted(errors)
+    return files, [_template_error(key, paths) for key, paths in sorted(problems.items())]
+
+
+def _locate(exc: Exception, template: str) -> tuple[str, int, str]:
+    """(template file, line, message) of a rendering error."""
+    if isinstance(exc, jinja2.TemplateSyntaxError):
+        return (_shown(exc.filename or exc.name or template), exc.lineno or 0,
+                f"template syntax error: {' '.join(str(exc.message).split())}")
+    path, line = _template_frame(exc)
+    text = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc) or type(exc).__name__
+    return path or template, line, f"template error: {' '.join(text.split())}"
+
+
+def _template_error(key: tuple[str, int, str], outputs: list[str]) -> SourceError:
+    path, line, message = key
+    if message.startswith("template syntax error"):
+        return SourceError(path, line, message, "fix the template at this line")
+    more = f" and {len(outputs) - 1} more file{'s' if len(outputs) > 2 else ''}" if len(outputs) > 1 else ""
+    return SourceError(path, line, message, f"while rendering {outputs[0]}{more}")
 
 
 def _shown(filename: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..config import Organization, SiteConfig, check_base_url, normalize_language
@@ -75,3 +76,19 @@ def _organization(fields: Fields) -> Organization | None:
     nested.check_keys(ORGANIZATION_KEYS)
     name = nested.text("name", required=True, example="Beispiel GmbH")
     return Organization(name=name or "", url=nested.url("url"), logo=nested.text("logo"))
+
+
+def find_unknown_default_contacts(text: str, path: str, config: SiteConfig,
+                                  known: Collection[str]) -> list[SourceError]:
+    """`default_contacts` ids that contacts.yaml does not have, at the line of each id."""
+    unknown = [c for c in config.default_contacts if c not in known]
+    if not unknown:
+        return []
+    lines = load_yaml(text, path).key_lines  # parsed once already, so this cannot fail
+    errors = []
+    for contact_id in unknown:
+        index = config.default_contacts.index(contact_id)
+        line = lines.get(f"default_contacts.{index}", lines.get("default_contacts", 1))
+        hint = did_you_mean(contact_id, known) or "add it to contacts.yaml, or remove it from default_contacts"
+        errors.append(SourceError(path, line, f"default_contacts: '{contact_id}' is not in contacts.yaml", hint))
+    return errors
