@@ -1,0 +1,121 @@
+"""Command line: build | check | serve | new. Prints problems one a line and one summary line;
+exit status 0 (success), 1 (problems in the content), 2 (wrong use of the command line)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from ..errors import BuildFailed
+from ..model.entities import Site
+from ..model.schedule import next_change
+from ..model.warnings import local_moment
+from ..output.schedule import check_schedule_path, write_schedule
+from ..output.writer import UnsafeOutput
+from ..pipeline import BuildResult, build, render_site
+from .arguments import UsageError, options_from, parse_arguments
+from .console import Console, plural
+
+__all__ = ["main"]
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = parse_arguments(sys.argv[1:] if argv is None else argv)
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    console = Console(sys.stdout, sys.stderr, quiet=args.quiet, verbose=args.verbose,
+                      github=getattr(args, "format", "text") == "github")
+    try:
+        return _run(args, console)
+    except (UsageError, UnsafeOutput) as exc:
+        print(f"build.py: error: {exc}", file=sys.stderr)
+        return 2
+    except BuildFailed as failed:
+        console.problems(failed.errors)
+        return 1
+    except KeyboardInterrupt:
+        print("stopped", file=sys.stderr)
+        return 130
+
+
+def _run(args: argparse.Namespace, console: Console) -> int:
+    if args.command == "new":
+        return _new(args, console)
+    options = options_from(args)
+    if args.command == "serve":
+        from ..devserver.server import serve
+        return serve(options, port=args.port, quiet=args.quiet, verbose=args.verbose)
+    if args.command == "check":
+        return _check(args, console)
+    if args.schedule:
+        check_schedule_path(args.schedule, options.output_dir)
+    with console.progress() as progress:
+        result = build(options, progress)
+    if args.schedule:
+        write_schedule(args.schedule, result.site)
+    for line in withheld_lines(result.site):
+        console.detail(line)
+    console.say(build_summary(str(options.output_dir), result))
+    return 0
+
+
+def _new(args: argparse.Namespace, console: Console) -> int:
+    from ..authoring import AuthoringError, ReleaseExists, create_release
+    try:
+        path = create_release(args.content, args.title, args.topic, args.lang, args.embargo)
+    except ReleaseExists as exc:
+        print(f"build.py: error: {exc}", file=console.err)
+        return 1
+    except AuthoringError as exc:
+        raise UsageError(str(exc)) from None
+    print(path.as_posix(), file=console.out)  # the path alone, even with --quiet: `$EDITOR "$(build.py new …)"`
+    return 0
+
+
+def _check(args: argparse.Namespace, console: Console) -> int:
+    from .review import review_content
+    options = options_from(args)
+    with console.progress() as progress:
+        site = render_site(options, progress).site
+        progress("looking for warnings")
+        warnings = review_content(options)
+    if args.schedule:
+        write_schedule(args.schedule, site)
+    if args.strict and warnings:
+        console.problems(warnings)
+        return 1
+    console.problems([], warnings)
+    for line in withheld_lines(site):
+        console.detail(line)
+    found = f"no errors, {plural(len(warnings), 'warning')}" if warnings else "no problems"
+    console.say(f"Checked {options.content_dir}/: {found}; {describe_site(site)}.")
+    return 0
+
+
+def describe_site(site: Site) -> str:
+    """`12 releases published, 2 withheld (next publication 2030-01-15 10:00 CET)`."""
+    text = f"{plural(len(site.releases), 'release')} published, {len(site.withheld)} withheld"
+    upcoming = sorted(w.publish_at for w in site.withheld if w.publish_at)
+    if upcoming:
+        text += f" (next publication {local_moment(upcoming[0], site.config.zone)})"
+    change = next_change(site)
+    if change and change.reason == "news-sitemap":  # sooner than any publication
+        text += f"; the news sitemap changes {local_moment(change.at, site.config.zone)}"
+    return text
+
+
+def build_summary(output: str, result: BuildResult) -> str:
+    """The one line a build ends with."""
+    return (f"Built {output.rstrip('/')}/: {plural(result.pages_written, 'page')} "
+            f"({plural(result.files_written, 'file')}) written, {describe_site(result.site)}, "
+            f"in {result.seconds:.2f} s.")
+
+
+def withheld_lines(site: Site) -> list[str]:
+    """For --verbose: each release that is not public, and why."""
+    lines = []
+    for withheld in site.withheld:
+        when = f" until {local_moment(withheld.publish_at, site.config.zone)}" if withheld.publish_at else ""
+        lines.append(f"withheld ({withheld.reason}{when}): {withheld.source}")
+    return lines

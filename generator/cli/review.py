@@ -1,0 +1,49 @@
+"""The warnings of `check`: gathers the facts from the content folder (every release, published or
+not; where its keys are; the lines of contacts.yaml; media sizes) and lets model.warnings judge
+them. Reads files; writes nothing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..config import BuildOptions
+from ..errors import SourceError
+from ..model.warnings import ContentFacts, ReleaseNotes, find_warnings
+from ..pipeline import load_site
+from ..source.frontmatter import split_front_matter
+from ..source.reader import SourceFile, read_sources
+from ..source.yamldoc import load_yaml
+
+
+def review_content(options: BuildOptions) -> list[SourceError]:
+    """Warnings about content that builds; raises BuildFailed if it does not."""
+    site = load_site(replace(options, preview=True))  # every release, so drafts and embargoes are seen too
+    sources = read_sources(options.content_dir)
+    facts = ContentFacts(
+        releases=site.releases, notes={s.path: release_notes(s) for s in sources.releases}, now=site.now,
+        zone=site.config.zone, language=site.config.language, contacts=site.contacts,
+        contacts_path=sources.contacts.path if sources.contacts else "contacts.yaml",
+        contact_lines=_contact_lines(sources.contacts), media_sizes=sources.media,
+        content_path=options.content_dir.as_posix(),
+    )
+    return find_warnings(facts)
+
+
+def release_notes(source: SourceFile) -> ReleaseNotes:
+    try:
+        front = split_front_matter(source.text, source.path)
+    except SourceError:
+        return ReleaseNotes()
+    body = front.body.split("\n")
+    blank = next((i for i, line in enumerate(body) if line.strip()), 0)
+    return ReleaseNotes(key_lines=front.key_lines, lead_line=front.body_line + blank,
+                        has_summary=bool(front.data.get("summary")))
+
+
+def _contact_lines(contacts: SourceFile | None) -> dict[str, int]:
+    if contacts is None:
+        return {}
+    try:
+        return load_yaml(contacts.text, contacts.path).key_lines
+    except SourceError:
+        return {}

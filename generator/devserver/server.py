@@ -1,0 +1,154 @@
+"""`serve`: build the site in memory, serve it on 127.0.0.1, rebuild on every saved change and
+let the open browser tab reload itself. Bad content shows its errors in the terminal and over the
+page while the last good build stays served. Nothing is written: preview output never reaches
+public/."""
+
+from __future__ import annotations
+
+import signal
+import sys
+import threading
+import time
+import traceback
+import warnings
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path, PurePath
+from types import FrameType
+from typing import TextIO
+
+from ..config import BuildOptions
+from ..errors import BuildFailed, SourceError
+from ..pipeline import render_site, theme_dirs
+from .changes import WatchedRoots
+from .httpd import HOST, PortUnavailable, bind_server
+from .state import SiteState, make_snapshot
+from .watcher import Batch, ChangeWatcher
+
+
+def watched_roots(options: BuildOptions) -> WatchedRoots:
+    def absolute(folder: Path) -> PurePath:
+        return PurePath(folder.resolve())
+    return WatchedRoots(content=absolute(options.content_dir),
+                        templates=tuple(absolute(f) for f in theme_dirs(options, "templates")),
+                        static=tuple(absolute(f) for f in theme_dirs(options, "static")))
+
+
+class DevServer:
+    """The running dev server. start() binds, builds and starts watching; stop() undoes it all."""
+
+    def __init__(self, options: BuildOptions, port: int | None = None, out: TextIO | None = None,
+                 err: TextIO | None = None, quiet: bool = False, verbose: bool = False,
+                 delay: float = 0.1) -> None:
+        self.state = SiteState()
+        self._out, self._err = out or sys.stdout, err or sys.stderr
+        self._quiet, self._verbose = quiet, verbose
+        self._httpd = bind_server(port, self.state)
+        if verbose:
+            self._httpd.log = self._say
+        self.url = f"http://{HOST}:{self._httpd.server_address[1]}/"
+        self.options = replace(options, base_url=self.url)  # links and feeds point at this server
+        self._watcher = ChangeWatcher(watched_roots(options), self._rebuild_after, delay=delay)
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="pressroom-http",
+                                        daemon=True)
+        self.builds = 0  # attempts, for tests and the terminal
+
+    def start(self) -> None:
+        self.rebuild()
+        self._watcher.start()
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._watcher.stop()
+        self.state.close()  # ends the event streams
+        if self._thread.is_alive():
+            self._httpd.shutdown()
+        self._httpd.server_close()
+
+    def rebuild(self) -> bool:
+        """Build everything in memory; on success serve it, else keep the last good build."""
+        started = time.perf_counter()
+        self.builds += 1
+        try:
+            rendered = render_site(self.options)
+        except BuildFailed as failed:
+            self._report_failure(failed.errors)
+            return False
+        except Exception as exc:  # a bug must not stop the server: show it like a content error
+            if self._verbose:
+                traceback.print_exc(file=self._err)
+            self._report_failure([SourceError("build.py", 0, f"internal error: {type(exc).__name__}: {exc}",
+                                              "please report this; the server keeps running")])
+            return False
+        was_failing = bool(self.state.status.errors)
+        self.state.succeed(make_snapshot(rendered.files, rendered.copies))
+        seconds = time.perf_counter() - started
+        self._say(f"{'fixed: ' if was_failing else ''}built {len(rendered.files)} files in {seconds:.2f} s")
+        return True
+
+    def _rebuild_after(self, batch: Batch) -> None:
+        changed = sorted(_shown(path) for path in batch)
+        more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+        self._say(f"changed: {', '.join(changed[:3])}{more}")
+        self.rebuild()
+
+    def _report_failure(self, errors: list[SourceError]) -> None:
+        self.state.fail(errors)
+        kept = "still serving the last good build" if self.state.snapshot else "nothing to serve yet"
+        lines = [str(error) for error in errors]
+        lines.append(f"{len(errors)} error{'' if len(errors) == 1 else 's'}: {kept}")
+        print(f"[{time.strftime('%H:%M:%S')}] " + "\n".join(lines), file=self._err, flush=True)
+
+    def _say(self, text: str) -> None:
+        if not self._quiet:
+            print(f"[{time.strftime('%H:%M:%S')}] {text}", file=self._out, flush=True)
+
+
+def _shown(path: str) -> str:
+    try:
+        return Path(path).relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return path
+
+
+def serve(options: BuildOptions, port: int | None = None, quiet: bool = False, verbose: bool = False) -> int:
+    """Run until Ctrl-C (or SIGTERM); exit status 0, or 2 when no port is free."""
+    try:
+        server = DevServer(options, port, quiet=quiet, verbose=verbose)
+    except PortUnavailable as exc:
+        print(f"build.py: error: {exc}", file=sys.stderr)
+        return 2
+    # watchdog warns when it re-adds a watch for a folder created inside a new folder; it is harmless.
+    warnings.filterwarnings("ignore", message="Callback with id", category=RuntimeWarning)
+    with _sigterm_as_interrupt():
+        try:
+            server.start()
+            mode = " (preview: drafts and embargoed releases are shown)" if options.preview else ""
+            print(f"Serving {options.content_dir} at {server.url}{mode}", flush=True)
+            print("Watching for changes; Ctrl-C stops.", flush=True)
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.stop()
+    print("Stopped.", flush=True)
+    return 0
+
+
+def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM stops the server as Ctrl-C does (signals can only be handled in the main thread)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.getsignal(signal.SIGTERM)
+    signal.signal(signal.SIGTERM, _raise_interrupt)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
