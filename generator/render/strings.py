@@ -47,6 +47,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "languages": "Sprachen",
         "footer": "Fußzeile",
         "print_source": "Quelle:",
+        "search": "Suche",
+        "search_noscript": "Die Volltextsuche braucht JavaScript. Alle Pressemitteilungen finden Sie auch im "
+                           "Archiv, nach Jahren und nach Themen:",
+        "search_browse": "Im Archiv stöbern",
+        "atom_feed": "Atom-Feed",
+        "json_feed": "JSON-Feed",
+        "contacts_text": "Ansprechpartner für Journalistinnen und Journalisten, mit vCard zum Speichern.",
+        "subscribe": "Abonnieren",
+        "feed_text": "Neue Pressemitteilungen im Feedreader erhalten:",
     },
     "en": {
         "press_releases": "Press releases",
@@ -92,6 +101,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "languages": "Languages",
         "footer": "Footer",
         "print_source": "Source:",
+        "search": "Search",
+        "search_noscript": "Full-text search needs JavaScript. You can also find every press release in the archive, "
+                           "by year and by topic:",
+        "search_browse": "Browse the archive",
+        "atom_feed": "Atom feed",
+        "json_feed": "JSON feed",
+        "contacts_text": "Who to call for press enquiries, with a vCard to save.",
+        "subscribe": "Subscribe",
+        "feed_text": "Get new press releases in your feed reader:",
     },
 }
 
