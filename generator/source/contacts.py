@@ -33,6 +33,7 @@ def parse_contacts(text: str, path: str) -> tuple[dict[str, Contact], list[Sourc
         # A contact with a problem still counts as known, so releases naming it report nothing more.
         contacts[contact_id] = Contact(id=contact_id, name=contact_id)
         if not SLUG_PATTERN.match(contact_id):
+            contacts.setdefault(slugify(contact_id), contacts[contact_id])
             root.fail(contact_id, "a contact id must be lower case letters, digits and hyphens",
                       f"e.g. {slugify(contact_id) or 'schulz-kuhnt'}")
         elif not isinstance(value, dict):

@@ -33,6 +33,7 @@ class ReleaseContext:
     topics: dict[str, Topic] | None  # None: free-form topics (no topics.yaml)
     media: frozenset[str]
     boilerplate_html: str
+    contacts_known: bool = True  # False when contacts.yaml could not be read: ids are then not checked
 
 
 def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release | None, list[SourceError]]:
@@ -150,10 +151,10 @@ def _contacts(fields: Fields, context: ReleaseContext) -> tuple[Contact, ...]:
                 contacts.append(contact)
         elif isinstance(item, str) and item in context.contacts:
             contacts.append(context.contacts[item])
-        elif isinstance(item, str):
+        elif isinstance(item, str) and context.contacts_known:
             hint = did_you_mean(item, context.contacts) or "add it to contacts.yaml, or write the contact inline"
             fields.fail("contacts", f"'{item}' is not in contacts.yaml", hint)
-        else:
+        elif not isinstance(item, str):
             fields.fail("contacts", "must list contact ids or contact mappings", "write `contacts: [schulz-kuhnt]`")
     return tuple(contacts)
 

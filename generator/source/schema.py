@@ -27,9 +27,28 @@ _PHONE = re.compile(r"^\+?[0-9][0-9 ()/.-]{4,}[0-9]$")
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 
+# Keys a German-speaking team may write in their own language, and the key they mean.
+_GERMAN_KEYS = {
+    "titel": "title", "untertitel": "subtitle", "datum": "date", "ort": "location", "themen": "topics",
+    "thema": "topics", "kontakt": "contacts", "kontakte": "contacts", "ansprechpartner": "contacts",
+    "zusammenfassung": "summary", "sprache": "lang", "übersetzung": "translation", "sperrfrist": "embargo",
+    "entwurf": "draft", "aktualisiert": "updated", "bild": "image", "foto": "image", "anhang": "attachments",
+    "anhänge": "attachments", "textbaustein": "boilerplate", "weiterleitungen": "aliases", "name": "name",
+    "funktion": "role", "rolle": "role", "organisation": "organization", "adresse": "address",
+    "anschrift": "address", "telefon": "phone", "tel": "phone", "e-mail": "email", "mail": "email",
+    "strasse": "street", "straße": "street", "plz": "postal_code", "postleitzahl": "postal_code",
+    "stadt": "city", "land": "country", "beschreibung": "description", "bildunterschrift": "caption",
+    "alternativtext": "alt", "quelle": "credit", "zeitzone": "timezone", "basis_url": "base_url",
+}
+
+
 def did_you_mean(value: str, choices: Any) -> str:
     """A hint naming the closest choice, or '' when nothing is close."""
-    matches = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1, cutoff=0.6)
+    names = [str(c) for c in choices]
+    meant = _GERMAN_KEYS.get(str(value).strip().lower())
+    if meant in names and meant != value:
+        return f"did you mean {meant}?"
+    matches = difflib.get_close_matches(str(value), names, n=1, cutoff=0.6)
     return f"did you mean {matches[0]}?" if matches else ""
 
 
@@ -200,7 +219,7 @@ class Fields:
 
     def nested(self, key: str, value: dict[str, Any], prefix: str) -> Fields:
         """Fields over the mapping at `key` (a key, or a list index as text)."""
-        return Fields(value, self.key_lines, self.path, self.where(key), prefix,
+        return Fields(value, self.key_lines, self.path, self.where(key), self.prefix + prefix,
                       f"{self.scope}{key}.", self.errors)
 
     def email(self, key: str) -> str | None:

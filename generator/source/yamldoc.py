@@ -82,11 +82,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
         _check_node(node, path, first_line)
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = first_line + mark.line if mark else first_line
-        problem = " ".join((exc.problem or exc.context or "invalid YAML").split())
-        hint = exc.hint if isinstance(exc, _Refused) else _yaml_hint(problem)
-        raise SourceError(path, line, f"YAML: {problem}", hint) from None
+        raise _syntax_error(exc, path, first_line) from None
     except yaml.YAMLError as exc:
         raise SourceError(path, first_line, f"YAML: {' '.join(str(exc).split())}",
                           "check the YAML syntax") from None
@@ -95,6 +91,18 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
     key_lines: dict[str, int] = {}
     _record_lines(node, "", first_line, key_lines)
     return YamlDocument(data, key_lines)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError, path: str, first_line: int) -> SourceError:
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:  # the line the quote opens on
+        return SourceError(path, first_line + exc.context_mark.line, "YAML: this quote is not closed",
+                           "close it at the end of the value; a quote inside the value must be doubled ('') "
+                           'in single quotes or escaped (\\") in double quotes')
+    mark = exc.problem_mark or exc.context_mark
+    line = first_line + mark.line if mark else first_line
+    problem = " ".join((exc.problem or exc.context or "invalid YAML").split())
+    hint = exc.hint if isinstance(exc, _Refused) else _yaml_hint(problem)
+    return SourceError(path, line, f"YAML: {problem}", hint)
 
 
 def _control_character(exc: yaml.reader.ReaderError, text: str, path: str, first_line: int) -> SourceError:
@@ -151,8 +159,10 @@ def _yaml_hint(problem: str) -> str:
         return 'put the value in quotes if it contains ": "'
     if "could not find expected ':'" in problem or "simple key" in problem:
         return "every line needs the form `key: value`; check quotes and colons"
-    if "found unexpected end of stream" in problem or "while scanning a quoted scalar" in problem:
-        return "a quote is not closed"
+    if "expected <block end>" in problem:
+        return "check the indentation: the keys of one mapping start in the same column"
+    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
+        return "a list [ … ] or mapping { … } is not closed, or a comma is missing"
     if "unhashable key" in problem:
         return "a key must be plain text, not a list or mapping"
     return "check the YAML syntax at this line"
