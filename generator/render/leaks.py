@@ -11,6 +11,7 @@ What counts as a hit, and what is left out so that a legitimate build is not ref
 from __future__ import annotations
 
 import html
+import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping
@@ -72,25 +73,58 @@ def _patterns(site: Site, public: str, paths: Iterable[str]) -> list[tuple[bytes
     return found
 
 
+@dataclass(frozen=True)
+class LeakScan:
+    """The compiled search of one build: made once from the site and every output path, then fed each
+    output file (in this process or in a worker). Hits are (release, path, text found, kind)."""
+
+    site: Site
+    public: str
+    regex: re.Pattern[bytes] | None
+    needles: dict[str, _Needle]
+
+    def scan(self, path: str, data: bytes) -> list[tuple[Withheld, str, str, str]]:
+        """The first hit of each withheld release in one file."""
+        if self.regex is None:
+            return []
+        seen: set[Withheld] = set()
+        hits = []
+        for match in self.regex.finditer(data):
+            needle = self.needles[match.lastgroup or ""]
+            if needle.item not in seen:
+                seen.add(needle.item)
+                hits.append((needle.item, path, match.group(0).decode("utf-8", "replace"), needle.kind))
+        return hits
+
+    def errors(self, hits: Iterable[tuple[Withheld, str, str, str]]) -> list[SourceError]:
+        """One error per withheld release, from the hits of all files in scan order."""
+        found: dict[Withheld, list[tuple[str, str, str]]] = {}
+        for item, path, text, kind in hits:
+            found.setdefault(item, []).append((path, text, kind))
+        return [_leak_error(item, places, self.site, self.public) for item, places in found.items()]
+
+
+def leak_scan(site: Site, paths: Iterable[str]) -> LeakScan:
+    """The scan for a build whose output files are `paths` (rendered ones; they decide which slugs are public)."""
+    if not site.withheld:
+        return LeakScan(site, "", None, {})
+    public = public_text(site)
+    patterns = _patterns(site, public, paths)
+    needles = {f"n{index}": needle for index, (_, needle) in enumerate(patterns)}
+    regex = re.compile(b"|".join(b"(?P<n%d>%s)" % (index, rx) for index, (rx, _) in enumerate(patterns)))
+    return LeakScan(site, public, regex, needles)
+
+
 def find_leaks(files: Mapping[str, bytes], site: Site,
                copies: Iterable[tuple[str, bytes]] = ()) -> list[SourceError]:
     """One error per withheld release found anywhere in `files` or `copies` (path, bytes)."""
     if not site.withheld:
         return []
-    public = public_text(site)
-    patterns = _patterns(site, public, files)
-    needles = {f"n{index}": needle for index, (_, needle) in enumerate(patterns)}
-    regex = re.compile(b"|".join(b"(?P<n%d>%s)" % (index, rx) for index, (rx, _) in enumerate(patterns)))
-    hits: dict[Withheld, list[tuple[str, str, str]]] = {}
-    for path, data in [*sorted(files.items()), *copies]:
-        seen: set[Withheld] = set()
-        for match in regex.finditer(data):
-            needle = needles[match.lastgroup or ""]
-            if needle.item not in seen:
-                seen.add(needle.item)
-                text = match.group(0).decode("utf-8", "replace")
-                hits.setdefault(needle.item, []).append((path, text, needle.kind))
-    return [_leak_error(item, found, site, public) for item, found in hits.items()]
+    scan = leak_scan(site, files)
+    hits: list[tuple[Withheld, str, str, str]] = []
+    for path, data in itertools.chain(sorted(files.items()), copies):
+        hits += scan.scan(path, data)
+    return scan.errors(hits)
 
 
 def _leak_error(item: Withheld, found: list[tuple[str, str, str]], site: Site, public: str) -> SourceError:
