@@ -1,0 +1,105 @@
+"""`build.py check`: validates without writing and reports warnings; --strict; --format github."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import CONTACTS_YAML, make_site, release, run_cli
+
+NOW = "2026-11-25T12:00:00+01:00"
+LONG = "Ein sehr langer erster Absatz. " * 15  # 450 characters
+BIG = 5 * 1024 * 1024 + 1
+WEBER = 'weber:\n  name: "Thomas Weber"\n'
+
+
+def warning_site(root: Path) -> Path:
+    return make_site(root, {
+        "contacts.yaml": CONTACTS_YAML + WEBER,
+        "releases/lang.md": release("Lang", body="\n" + LONG),
+        "releases/kurz.md": release("Mit Summary", summary='"Kurz."', body=LONG),
+        "releases/quelle.md": release("Quelle", translation="messe", updated="2024-03-05"),
+        "releases/source.en.md": release("Source", lang="en", translation="messe"),
+        "releases/sperrfrist.md": release("Sperrfrist", embargo="2030-01-15T10:00"),
+        "releases/entwurf.md": release("Entwurf", date="2031-01-01", draft="true"),
+    })
+
+
+def expected_warnings(content: Path) -> list[str]:
+    return [
+        f"{content}/contacts.yaml:9: warning: weber: no release names this contact — "
+        "name it in a release's `contacts:`, or remove it",
+        f"{content}/releases/lang.md:6: warning: no summary, and the first paragraph (464 characters) is long for "
+        "lists, feeds and search results — add `summary:` with one or two sentences",
+        f"{content}/releases/source.en.md:5: warning: translation: older than its source "
+        f"{content}/releases/quelle.md, which was updated on 2024-03-05 00:00 CET — "
+        "bring the translation up to date and set its `updated:`",
+        f"{content}/releases/sperrfrist.md:4: warning: embargo: will be published at 2030-01-15 10:00 CET — "
+        "it goes online with the first build after that time; make sure one runs then",
+    ]
+
+
+def test_check_reports_warnings_and_writes_nothing(tmp_path: Path) -> None:
+    content = warning_site(tmp_path)
+    result = run_cli("check", "--content", content, "--now", NOW, cwd=tmp_path)
+    assert result.status == 0
+    assert result.error_lines == [*expected_warnings(content), "4 warnings"]
+    assert result.out == (f"Checked {content}/: no errors, 4 warnings; 4 releases published, 2 withheld "
+                          "(next publication 2030-01-15 10:00 CET).\n")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
+
+
+def test_check_warns_about_images_over_5_mb(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {
+        "releases/bild.md": release("Bild", image='{src: media/gross.jpg, alt: "Ein Foto"}'),
+        "media/gross.jpg": b"\xff" * BIG,
+        "media/riesig.png": b"\x89" * BIG,
+        "media/gross.pdf": b"%" * BIG,  # not an image
+        "media/klein.jpg": b"\xff" * 1000,
+    })
+    hint = "scale it to at most 2000 pixels wide and save it again (a JPEG of that size has under 1 MB)"
+    assert run_cli("check", "--content", content).error_lines == [
+        f"{content}/media/riesig.png: warning: media/riesig.png is 5.0 MB; readers on a phone wait for it — {hint}",
+        f"{content}/releases/bild.md:4: warning: image: media/gross.jpg is 5.0 MB; readers on a phone wait for it "
+        f"— {hint}",
+        "2 warnings",
+    ]
+
+
+def test_strict_makes_warnings_errors(tmp_path: Path) -> None:
+    content = warning_site(tmp_path)
+    result = run_cli("check", "--strict", "--content", content, "--now", NOW)
+    assert result.status == 1
+    assert result.error_lines == [line.replace(": warning: ", ": ", 1) for line in expected_warnings(content)] + [
+        "4 errors"]
+    assert result.out == ""
+
+
+def test_a_clean_site_has_no_warnings(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {"releases/a.md": release("A")})
+    result = run_cli("check", "--strict", "--content", content, "--now", NOW)
+    assert (result.status, result.err) == (0, "")
+    assert result.out == f"Checked {content}/: no problems; 1 release published, 0 withheld.\n"
+
+
+def test_github_format_annotates_errors_and_warnings(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {"releases/a.md": release("A", date="24.07.2008", titel="x"),
+                                   "releases/b.md": release("B", embargo="2030-01-15T10:00")})
+    broken = run_cli("check", "--format", "github", "--content", content)
+    assert broken.status == 1
+    assert broken.out.splitlines() == [
+        f"::error file={content}/releases/a.md,line=3::date: '24.07.2008' is not a date — did you mean 2008-07-24?",
+        f"::error file={content}/releases/a.md,line=4::titel: unknown key — did you mean title?",
+    ]
+    assert broken.error_lines == ["2 errors"]
+    (content / "releases/a.md").unlink()
+    warned = run_cli("check", "--format", "github", "--content", content, "--now", NOW)
+    assert warned.status == 0
+    assert warned.out.splitlines()[0] == (
+        f"::warning file={content}/releases/b.md,line=4::embargo: will be published at 2030-01-15 10:00 CET — "
+        "it goes online with the first build after that time; make sure one runs then")
+
+
+def test_check_quiet_prints_problems_only(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {"releases/a.md": release("A")})
+    result = run_cli("check", "--quiet", "--content", content)
+    assert (result.status, result.out, result.err) == (0, "", "")

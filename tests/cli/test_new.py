@@ -1,0 +1,93 @@
+"""`build.py new`: a complete, commented release file that builds as it is; never overwrites."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from generator.source.frontmatter import split_front_matter
+from tests.conftest import make_site, run_cli
+
+TOPICS = "Ausbildung: {}\nAußenwirtschaft: {}\nKonjunktur: {}\n"
+
+
+def today() -> str:
+    return datetime.now(ZoneInfo("Europe/Berlin")).date().isoformat()
+
+
+def test_new_writes_a_release_that_checks_clean(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {"topics.yaml": TOPICS})
+    before = today()
+    result = run_cli("new", "Neue Ausbildungsbörse: „Zukunft“ startet", "--content", content,
+                     "--topic", "ausbildung", "--topic", "Konjunktur")
+    day = today() if today() != before else before
+    assert result.status == 0, result.err
+    path = Path(result.out.strip())
+    assert path == content / f"releases/{day[:4]}/{day}-neue-ausbildungsboerse-zukunft-startet.md"
+    front = split_front_matter(path.read_text("utf-8"), str(path))
+    assert front.data == {"title": "Neue Ausbildungsbörse: „Zukunft“ startet", "date": day,
+                          "topics": ["Ausbildung", "Konjunktur"], "contacts": ["presse"], "draft": False}
+    text = path.read_text("utf-8")
+    for key in ("subtitle", "location", "summary", "lang", "translation", "embargo", "slug", "updated", "image",
+                "attachments", "boilerplate", "aliases"):
+        assert f"\n# {key}: " in text, key  # every other key is there as a commented example
+    assert "# from topics.yaml: Ausbildung, Außenwirtschaft, Konjunktur" in text
+    assert "# ids from contacts.yaml: presse" in text
+    check = run_cli("check", "--content", content)
+    assert (check.status, check.err) == (0, "")
+
+
+def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {})
+    first = run_cli("new", "Zweimal", "--content", content)
+    path = Path(first.out.strip())
+    path.write_text(path.read_text("utf-8") + "Mein Text.\n", encoding="utf-8")
+    again = run_cli("new", "Zweimal", "--content", content)
+    assert again.status == 1
+    assert again.error_lines == [f"build.py: error: {path.as_posix()} already exists; it is not overwritten — "
+                                 "edit that file, or choose another title"]
+    assert path.read_text("utf-8").endswith("Mein Text.\n")
+
+
+def test_new_with_an_unknown_topic_suggests_the_closest(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {"topics.yaml": TOPICS})
+    result = run_cli("new", "X", "--content", content, "--topic", "Ausbldung")
+    assert (result.status, result.error_lines) == (
+        2, ["build.py: error: --topic: 'Ausbldung' is not in topics.yaml — did you mean Ausbildung?"])
+    assert not (content / "releases").exists()
+
+
+def test_new_without_topics_yaml_takes_any_topic(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {})
+    result = run_cli("new", "Frei", "--content", content, "--topic", "Was auch immer")
+    front = split_front_matter(Path(result.out.strip()).read_text("utf-8"), "x")
+    assert front.data["topics"] == ["Was auch immer"]
+
+
+def test_new_with_embargo_and_language(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {})
+    result = run_cli("new", "Trade fair", "--content", content, "--lang", "EN", "--embargo", "2030-01-15T10:00")
+    assert result.status == 0, result.err
+    path = Path(result.out.strip())
+    assert path == content / "releases/2030/2030-01-15-trade-fair.en.md"
+    front = split_front_matter(path.read_text("utf-8"), str(path))
+    assert front.data["date"] == front.data["embargo"] == "2030-01-15T10:00:00+01:00"
+    assert front.data["lang"] == "en"
+    assert front.body.startswith("The first paragraph")
+    built = run_cli("build", "--content", content, "--output", tmp_path / "out", "--now", "2030-01-15T10:00")
+    assert built.status == 0, built.err
+    assert (tmp_path / "out/en/releases/2030/trade-fair/index.html").is_file()
+
+
+def test_new_usage_errors(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {})
+    assert run_cli("new", "X", "--content", content, "--lang", "klingonisch").error_lines == [
+        "build.py: error: --lang: 'klingonisch' is not a language tag — use a BCP 47 tag such as de or en"]
+    assert run_cli("new", "X", "--content", content, "--embargo", "15.01.2030").error_lines == [
+        "build.py: error: --embargo: '15.01.2030' is not a date — did you mean 2030-01-15?"]
+    assert run_cli("new", "!!!", "--content", content).error_lines == [
+        "build.py: error: the title gives an empty file name; write a title with letters or digits"]
+    missing = run_cli("new", "X", "--content", tmp_path / "nirgends")
+    assert missing.status == 1
+    assert missing.error_lines[0].startswith(f"{tmp_path}/nirgends/site.yaml: site.yaml is missing")
