@@ -57,6 +57,7 @@ def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.En
         rfc822=lambda moment: format_datetime(local(moment)),
         year=lambda moment: local(moment).year,
         language_name=lambda lang: LANGUAGE_NAMES.get(lang, lang),
+        og_locale=og_locale,
         country_name=lambda code, lang: country_name(code, lang),
         tel=lambda phone: re.sub(r"[^0-9+]", "", phone),
         news_article=lambda release: news_article(release, config),
@@ -65,6 +66,16 @@ def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.En
     env.tests["site_link"] = is_site_link
     env.globals.update(t=ui_string, site=config)
     return env
+
+
+def og_locale(lang: str) -> str:
+    """Open Graph's language_TERRITORY form of a BCP 47 tag: "de" -> "de_DE", "de-AT" -> "de_AT"."""
+    try:
+        locale = babel.Locale.parse(babel_locale(lang))
+    except (ValueError, babel.UnknownLocaleError):
+        return babel_locale(lang)
+    territory = locale.territory or str(babel.core.get_global("likely_subtags").get(locale.language, "")).split("_")[-1]
+    return f"{locale.language}_{territory}" if territory.isupper() else locale.language
 
 
 def country_name(code: str, lang: str) -> str:
