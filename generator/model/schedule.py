@@ -1,0 +1,81 @@
+"""What in the output depends on the clock: when each withheld release is due, which releases are in
+the Google News sitemap's two-day window, and the next moment the output changes by itself. Pure.
+
+A build at or after a change's moment shows the change: a release is public from `publish_at` on,
+and leaves the news sitemap at `publish_at + NEWS_WINDOW`.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from .entities import Release, Site, Withheld
+
+NEWS_WINDOW = timedelta(days=2)  # Google News: articles published in the last two days
+NEWS_LIMIT = 1000  # Google News: at most 1,000 URLs in one news sitemap
+
+
+@dataclass(frozen=True)
+class Change:
+    """A moment at which the output will change without anyone committing anything."""
+
+    at: datetime
+    reason: str  # "date" or "embargo" (a withheld release goes online), "news-sitemap" (one leaves it)
+    source: str  # the release's file
+
+
+def published_at(release: Release) -> datetime:
+    """When a release went (or goes) public: the later of its date and its embargo."""
+    return max(release.date, release.embargo or release.date)
+
+
+def news_releases(site: Site) -> tuple[Release, ...]:
+    """Public releases that went public in the two days up to the build's now, newest first."""
+    start = site.now - NEWS_WINDOW
+    recent = [r for r in site.releases if r.published and start < published_at(r) <= site.now]
+    return tuple(sorted(recent, key=lambda r: (-published_at(r).timestamp(), r.path)))[:NEWS_LIMIT]
+
+
+def upcoming_changes(site: Site) -> list[Change]:
+    """Every future moment the output changes by itself, earliest first."""
+    changes = [Change(w.publish_at, w.reason, w.source) for w in site.withheld
+               if w.publish_at is not None and w.publish_at > site.now]
+    changes += [Change(published_at(r) + NEWS_WINDOW, "news-sitemap", r.source) for r in news_releases(site)]
+    return sorted(changes, key=lambda c: (c.at, c.source, c.reason))
+
+
+def next_change(site: Site) -> Change | None:
+    changes = upcoming_changes(site)
+    return changes[0] if changes else None
+
+
+def _withheld_entry(item: Withheld, site: Site) -> dict[str, Any]:
+    zone = site.config.zone
+    return {
+        "source": item.source, "title": item.title, "path": "/" + item.path, "reason": item.reason,
+        "publish_at": item.publish_at.astimezone(zone).isoformat() if item.publish_at else None,
+    }
+
+
+def schedule_document(site: Site) -> dict[str, Any]:
+    """The schedule as plain data: the build's now, the next change, and every withheld release."""
+    zone = site.config.zone
+    change = next_change(site)
+    future = [w for w in site.withheld if w.publish_at is not None]
+    drafts = [w for w in site.withheld if w.publish_at is None]
+    withheld = sorted(future, key=lambda w: (w.publish_at or site.now, w.source))
+    withheld += sorted(drafts, key=lambda w: w.source)
+    return {
+        "now": site.now.astimezone(zone).isoformat(),
+        "next_change": None if change is None else {
+            "at": change.at.astimezone(zone).isoformat(), "reason": change.reason, "source": change.source},
+        "withheld": [_withheld_entry(item, site) for item in withheld],
+    }
+
+
+def schedule_json(site: Site) -> bytes:
+    """The schedule file: deterministic JSON (sorted keys, two-space indent, UTF-8, final newline)."""
+    return (json.dumps(schedule_document(site), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
