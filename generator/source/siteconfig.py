@@ -17,35 +17,48 @@ ORGANIZATION_KEYS = ("name", "url", "logo")
 
 def parse_site_config(text: str, path: str, base_url_override: str | None = None) -> SiteConfig:
     """Parse site.yaml; raises BuildFailed with every problem in it."""
+    config, errors = read_site_config(text, path, base_url_override)
+    if errors or config is None:
+        raise BuildFailed(errors)
+    return config
+
+
+def read_site_config(text: str, path: str,
+                     base_url_override: str | None = None) -> tuple[SiteConfig | None, list[SourceError]]:
+    """Parse site.yaml: the settings (with defaults in place of bad values, so that the rest of the content
+    can still be checked in the same run) and every problem; None only if the file is unreadable."""
     errors: list[SourceError] = []
-    document = load_yaml(text, path)
+    try:
+        document = load_yaml(text, path)
+    except SourceError as error:
+        return None, [error]
     if not isinstance(document.data, dict):
-        raise BuildFailed([SourceError(path, 1, "site.yaml must be a mapping of settings",
-                                    'start with `title: "…"` and `base_url: https://…`')])
+        return None, [SourceError(path, 1, "site.yaml must be a mapping of settings",
+                                  'start with `title: "…"` and `base_url: https://…`')]
     fields = Fields(document.data, document.key_lines, path, errors=errors)
     fields.check_keys(SITE_KEYS)
     title = fields.text("title", required=True, example="Presse – Beispiel") or ""
-    base_url = base_url_override or fields.text("base_url", required=True, example="https://presse.example.org/")
-    if base_url:
-        problem = check_base_url(base_url)
-        if problem and base_url_override:
-            errors.append(SourceError("--base-url", 0, problem[0], problem[1]))
-        elif problem:
-            fields.fail("base_url", *problem)
-        base_url = base_url if base_url.endswith("/") else base_url + "/"
-    language = _language(fields)
-    zone = _timezone(fields)
-    organization = _organization(fields)
+    base_url = _base_url(fields, base_url_override)
     config = SiteConfig(
-        title=title, base_url=base_url or "https://example.org/", language=language, timezone=zone,
-        description=fields.text("description") or "", organization=organization,
+        title=title, base_url=base_url, language=_language(fields), timezone=_timezone(fields),
+        description=fields.text("description") or "", organization=_organization(fields),
         boilerplate=fields.text("boilerplate") or "",
-        default_contacts=fields.text_list("default_contacts"),
+        default_contacts=fields.text_list("default_contacts", "contact ids", "[schulz-kuhnt]"),
         per_page=fields.integer("per_page", 20), feed_items=fields.integer("feed_items", 20),
     )
-    if errors:
-        raise BuildFailed(errors)
-    return config
+    return config, errors
+
+
+def _base_url(fields: Fields, override: str | None) -> str:
+    base_url = override or fields.text("base_url", required=True, example="https://presse.example.org/")
+    if not base_url:
+        return "https://example.org/"
+    problem = check_base_url(base_url)
+    if problem and override:
+        fields.errors.append(SourceError("--base-url", 0, problem[0], problem[1]))
+    elif problem:
+        fields.fail("base_url", *problem)
+    return base_url if base_url.endswith("/") else base_url + "/"
 
 
 def _language(fields: Fields) -> str:
