@@ -22,6 +22,7 @@ from .render.environment import make_environment
 from .render.leaks import find_leaks
 from .render.pages import render_outputs
 from .render.plan import plan_outputs
+from .render.search import index_releases, readable_index
 from .source.contacts import parse_contacts
 from .source.markdown import render_markdown
 from .source.page import parse_page
@@ -134,11 +135,16 @@ def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_pro
     outputs = plan_outputs(site)
     progress(f"rendering {len(outputs)} files")
     files, errors = render_outputs(env, outputs)
+    progress("indexing releases for search")
+    search_index, search_errors = index_releases(site, files)  # before the leak scan, which reads it too
+    files.update(search_index)
+    errors += search_errors
     copies = _copies(options, site)
     errors += [SourceError(str(copies[path]), 0, f"static file would overwrite the generated {path}",
                            "rename or remove the static file") for path in sorted(copies) if path in files]
     if not site.preview:
-        errors += find_leaks(files, site, ((path, source.read_bytes()) for path, source in sorted(copies.items())))
+        errors += find_leaks({**files, **readable_index(search_index)}, site,
+                             ((path, source.read_bytes()) for path, source in sorted(copies.items())))
     if errors:
         raise BuildFailed(errors)
     return RenderedSite(site, files, copies)

@@ -13,7 +13,7 @@ from posixpath import normpath
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 RESERVED_SLUGS = frozenset({"releases", "topics", "contacts", "page", "media", "feed.xml", "sitemap.xml",
-                            "robots.txt", "404.html", "static", "search"})
+                            "robots.txt", "404.html", "static", "search", "pagefind"})
 
 
 def slugify(text: str) -> str:
@@ -54,6 +54,29 @@ def home_path(prefix: str, page: int = 1) -> str:
 
 def feed_path(prefix: str, topic_slug: str | None = None) -> str:
     return f"{prefix}topics/{topic_slug}/feed.xml" if topic_slug else f"{prefix}feed.xml"
+
+
+def atom_feed_path(prefix: str, topic_slug: str | None = None) -> str:
+    """The Atom rendering of the same listing, beside its RSS feed."""
+    return feed_path(prefix, topic_slug).removesuffix("feed.xml") + "atom.xml"
+
+
+def json_feed_path(prefix: str, topic_slug: str | None = None) -> str:
+    """The JSON Feed 1.1 rendering of the same listing, beside its RSS feed."""
+    return feed_path(prefix, topic_slug).removesuffix("feed.xml") + "feed.json"
+
+
+def ninjs_path(release_site_path: str) -> str:
+    """A release's IPTC ninjs file, in the release's own folder: releases/2008/x/ninjs.json."""
+    return f"{release_site_path}ninjs.json"
+
+
+def search_path(prefix: str) -> str:
+    return f"{prefix}search/"
+
+
+NEWS_SITEMAP_PATH = "news-sitemap.xml"
+SEARCH_BUNDLE_PATH = "pagefind/"  # Pagefind's index and UI files
 
 
 def contacts_path() -> str:

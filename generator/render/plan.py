@@ -10,17 +10,25 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.entities import Edition, Release, Site
+from ..model.schedule import news_releases, published_at
 from ..model.urls import (
+    NEWS_SITEMAP_PATH,
     archive_path,
+    atom_feed_path,
     contacts_path,
     feed_path,
     home_path,
+    json_feed_path,
+    ninjs_path,
     output_path,
+    search_path,
     topic_path,
     topics_path,
     vcard_path,
     year_path,
 )
+from .jsonfeed import render_json_feed
+from .ninjs import render_ninjs
 from .strings import ui_string
 from .vcard import render_vcard
 
@@ -53,6 +61,7 @@ def plan_outputs(site: Site) -> list[Output]:
     for edition in site.editions:
         outputs += _plan_edition(site, edition)
     outputs += _plan_contacts(site)
+    outputs += _plan_reach(site)
     outputs += [_html(site, "404.html", "404.html", site.config.language, ui_string(site.config.language, "not_found"),
                       None, indexable=False)]
     outputs += [_html(site, a.path, "alias.html", site.config.language, a.target, None, indexable=False,
@@ -91,10 +100,11 @@ def _plan_edition(site: Site, edition: Edition) -> list[Output]:
             f"{config.title} – {ui_string(lang, 'page_of', page=pagination.number, pages=pagination.count)}"
         outputs.append(_html(site, pagination.paths[pagination.number - 1], "home.html", lang, title, None,
                              releases=releases, pagination=pagination))
-    outputs.append(_feed(site, edition, None, edition.releases))
+    outputs += _feeds(site, edition, None, edition.releases)
     for release in edition.releases:
         outputs.append(_html(site, release.path, "release.html", lang, release.title, release.summary,
                              alternates=_alternates(release), release=release))
+        outputs.append(Output(ninjs_path(release.path), data=render_ninjs(release, site)))
     for archive in edition.years:
         title = ui_string(lang, "year_archive", year=archive.year)
         outputs.append(_html(site, year_path(prefix, archive.year), "year.html", lang, title, None,
@@ -111,7 +121,7 @@ def _plan_edition(site: Site, edition: Edition) -> list[Output]:
             outputs.append(_html(site, pagination.paths[pagination.number - 1], "topic.html", lang, title,
                                  listing.topic.description or None, feeds=topic_feed, listing=listing,
                                  releases=releases, pagination=pagination))
-        outputs.append(_feed(site, edition, listing.topic, listing.releases))
+        outputs += _feeds(site, edition, listing.topic, listing.releases)
     for page in edition.pages:
         outputs.append(_html(site, page.path, "page.html", lang, page.title, page.summary or None, content=page))
     return outputs
@@ -124,16 +134,36 @@ def _alternates(release: Release) -> tuple[tuple[str, str], ...]:
     return tuple(sorted(links))
 
 
-def _feed(site: Site, edition: Edition, topic: Any, releases: tuple[Release, ...]) -> Output:
+def _feeds(site: Site, edition: Edition, topic: Any, releases: tuple[Release, ...]) -> list[Output]:
+    """One listing's feed, rendered three times: RSS 2.0, Atom and JSON Feed 1.1, side by side."""
     items = releases[:site.config.feed_items]
-    path = feed_path(edition.prefix, topic.slug if topic else None)
+    slug = topic.slug if topic else None
+    path = feed_path(edition.prefix, slug)
     listing = topic_path(edition.prefix, topic.slug) if topic else home_path(edition.prefix)
     title = f"{site.config.title} – {topic.name}" if topic else site.config.title
     description = (topic.description if topic else "") or site.config.description or title
-    return Output(path, "feed.xml", {
+    context = {
         "lang": edition.lang, "title": title, "description": description, "link": listing, "self_path": path,
         "items": items, "last_build": items[0].modified if items else None,
-    })
+    }
+    atom, json_feed = atom_feed_path(edition.prefix, slug), json_feed_path(edition.prefix, slug)
+    return [Output(path, "feed.xml", context),
+            Output(atom, "atom.xml", {**context, "self_path": atom,
+                                      "updated": max((r.modified for r in items), default=None)}),
+            Output(json_feed, data=render_json_feed(site.config, title=title, description=description,
+                                                    lang=edition.lang, link=listing, self_path=json_feed,
+                                                    items=items))]
+
+
+def _plan_reach(site: Site) -> list[Output]:
+    """Search pages (one per language, over the Pagefind index the pipeline adds) and the news sitemap."""
+    outputs = [_html(site, search_path(e.prefix), "search.html", e.lang, ui_string(e.lang, "search"), None,
+                     indexable=False, has_index=bool(e.releases)) for e in site.editions]
+    outputs.append(Output(search_path("") + "search.js", "search.js", {}))
+    news = [{"path": r.path, "lang": r.lang, "title": r.title, "published": published_at(r)}
+            for r in news_releases(site)]
+    outputs.append(Output(NEWS_SITEMAP_PATH, "news-sitemap.xml", {"entries": news}))
+    return outputs
 
 
 def _plan_contacts(site: Site) -> list[Output]:

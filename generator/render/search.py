@@ -1,0 +1,89 @@
+"""index_releases: the Pagefind search index of the rendered release pages, as files in memory.
+
+Only the release pages of this build go in (every language; Pagefind keeps one index per `<html
+lang>`), so nothing unpublished can be found. The pagefind program from PyPI's `pagefind[bin]`
+indexes them in a temporary folder outside the output; the bundle it writes (index, and the
+search interface's scripts and styles) is read back under pagefind/. This is the one render step
+that runs a program and touches the disk. The same pages give byte-identical index files.
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import subprocess
+import tempfile
+from collections.abc import Mapping
+from pathlib import Path
+
+from ..errors import SourceError
+from ..model.entities import Site
+from ..model.urls import SEARCH_BUNDLE_PATH, output_path
+
+PAGEFIND_TIMEOUT_SECONDS = 300
+# Parts of a release page that are the same on many releases and would only add noise to results.
+EXCLUDED_SELECTORS = (".boilerplate", ".permalink", ".print-only", ".jump-contacts", ".preview-banner",
+                      ".contact-vcard")
+_PACKED_SUFFIXES = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")
+
+
+def find_pagefind() -> Path | None:
+    """The pagefind binary: $PAGEFIND_BINARY_PATH, else the one pagefind[bin] installed, else on PATH."""
+    try:
+        from pagefind.service import get_executable
+    except ImportError:  # pragma: no cover - pagefind is a dependency; a broken install lands here
+        return None
+    return get_executable()
+
+
+def index_releases(site: Site, files: Mapping[str, bytes]) -> tuple[dict[str, bytes], list[SourceError]]:
+    """The search bundle (path -> bytes under pagefind/) for the release pages among `files`."""
+    pages = {path: files[path] for r in site.releases if (path := output_path(r.path)) in files}
+    if not pages:
+        return {}, []
+    binary = find_pagefind()
+    if binary is None:
+        return {}, [SourceError("pagefind", 0, "the search index needs the pagefind program, which is missing",
+                                "install Pressroom again with its dependencies: pip install -e .")]
+    with tempfile.TemporaryDirectory(prefix="pressroom-search-") as folder:
+        root = Path(folder)
+        for path, data in pages.items():
+            target = root / "site" / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        problem = _run_pagefind(binary, root)
+        if problem:
+            return {}, [problem]
+        bundle = root / "bundle"
+        return {SEARCH_BUNDLE_PATH + file.relative_to(bundle).as_posix(): file.read_bytes()
+                for file in sorted(bundle.rglob("*")) if file.is_file()}, []
+
+
+def _run_pagefind(binary: Path, root: Path) -> SourceError | None:
+    command = [str(binary), "--site", "site", "--output-path", "bundle", "--silent",
+               "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS)]
+    # Settings from the environment (PAGEFIND_SITE, …) must not change what the index holds.
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
+    try:
+        done = subprocess.run(command, cwd=root, env=environment, capture_output=True, text=True,
+                              timeout=PAGEFIND_TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        return SourceError("pagefind", 0, f"the search index could not be built: {exc}",
+                           "reinstall Pressroom's dependencies (pip install -e .) and build again")
+    if done.returncode != 0:
+        lines = (done.stderr or done.stdout).strip().splitlines() or [f"exit status {done.returncode}"]
+        return SourceError("pagefind", 0, f"the search index could not be built: {lines[-1]}",
+                           "reinstall Pressroom's dependencies (pip install -e .) and build again")
+    return None
+
+
+def readable_index(bundle: Mapping[str, bytes]) -> dict[str, bytes]:
+    """The index files unpacked (Pagefind gzips them), so the leak scan can read what they hold."""
+    readable = {}
+    for path, data in bundle.items():
+        if path.endswith(_PACKED_SUFFIXES):
+            try:
+                readable[f"{path} (unpacked)"] = gzip.decompress(data)
+            except (OSError, EOFError):
+                continue  # not packed after all: the scan reads it as it is
+    return readable

@@ -1,0 +1,21 @@
+/* Pressroom: starts Pagefind's search interface on the search page. Everything it loads comes from
+   this site (pagefind/). Without JavaScript the page still lists the archives. ?q=… searches at once. */
+(function () {
+  "use strict";
+  var element = document.getElementById("search");
+  if (!element || typeof PagefindUI === "undefined") {
+    return;
+  }
+  var search = new PagefindUI({
+    element: "#search",
+    baseUrl: {{ ''|url|tojson }},
+    bundlePath: {{ 'pagefind/'|url|tojson }},
+    showImages: false,
+    showSubResults: false,
+    resetStyles: false
+  });
+  var query = new URLSearchParams(window.location.search).get("q");
+  if (query) {
+    search.triggerSearch(query);
+  }
+}());
