@@ -22,11 +22,13 @@ from .render.environment import make_environment
 from .render.leaks import find_leaks
 from .render.pages import render_outputs
 from .render.plan import plan_outputs
+from .render.redirects import check_redirects
 from .render.search import index_releases, readable_index
 from .source.contacts import parse_contacts
 from .source.markdown import render_markdown
 from .source.page import parse_page
 from .source.reader import SiteSources, read_sources
+from .source.redirects import load_redirects
 from .source.release import ReleaseContext, parse_release
 from .source.schema import parse_moment
 from .source.siteconfig import find_unknown_default_contacts, parse_site_config
@@ -70,8 +72,10 @@ def load_site(options: BuildOptions) -> Site:
         raise BuildFailed(errors)
     releases, pages, contacts = _parse_content(sources, config, errors)
     now = resolve_now(options, config)
+    redirects, redirect_errors = load_redirects(sources.redirects, config, tuple(releases), now, options.preview)
+    errors += redirect_errors
     parts = SiteParts(config=config, releases=tuple(releases), pages=tuple(pages),
-                      contacts=tuple(contacts), media=tuple(sources.media))
+                      contacts=tuple(contacts), media=tuple(sources.media), redirects=redirects)
     site, assembly_errors = assemble_site(parts, now, options.preview)
     errors += assembly_errors
     if errors:
@@ -140,6 +144,7 @@ def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_pro
     files.update(search_index)
     errors += search_errors
     copies = _copies(options, site)
+    errors += check_redirects(site, outputs, {*files, *copies}, search_index)
     errors += [SourceError(str(copies[path]), 0, f"static file would overwrite the generated {path}",
                            "rename or remove the static file") for path in sorted(copies) if path in files]
     if not site.preview:

@@ -148,7 +148,7 @@ def _claims(parts: SiteParts) -> list[_Claim]:
     claims += [_Claim(output_path(p.path), p.path, p.source, 1, "page") for p in parts.pages]
     claims += [_Claim(output_path(target), alias, r.source, r.line_of("aliases"), "alias")
                for r in parts.releases for alias in r.aliases if (target := alias_output_path(alias))]
-    claims += [_Claim(output_path(a.path), a.path, a.source, 0, "alias") for a in parts.redirects]
+    claims += [_Claim(output_path(a.path), a.path, a.source, a.line, "alias") for a in parts.redirects]
     return claims
 
 

@@ -152,8 +152,9 @@ class Withheld:
 @dataclass(frozen=True)
 class Alias:
     path: str  # output path of the redirect page, e.g. medien-info/2008/123.html
-    target: str  # site path of the release
+    target: str  # site path of the release (or, from redirects.yaml, a site path or a full URL)
     source: str
+    line: int = 0  # where the source names it (redirects.yaml), for messages
 
 
 @dataclass(frozen=True)
