@@ -23,10 +23,18 @@ PAGES = {
     "english-release": "en/releases/2008/new-organisation-more-cooperation/",
     "404": "404.html",
 }
+# The other kinds of page, checked once on a phone (light) and once on a desktop (dark).
+MORE_PAGES = {
+    "home-page-2": "page/2/",
+    "year-archive": "releases/2009/",
+    "topics": "topics/",
+    "plain-page": "impressum/",
+}
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 Scheme = Literal["light", "dark"]
 RUNS: list[tuple[str, int, Scheme]] = [(name, width, "light") for name in PAGES for width in (1280, 375)] + \
-       [(name, 1280, "dark") for name in PAGES]
+       [(name, 1280, "dark") for name in PAGES] + \
+       [(name, width, scheme) for name in MORE_PAGES for width, scheme in ((375, "light"), (1280, "dark"))]
 
 
 def run_axe(page: Page) -> list[dict[str, Any]]:
@@ -53,7 +61,7 @@ def test_no_axe_violations(browser: Browser, site_url: str, name: str, width: in
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     try:
         page = context.new_page()
-        response = page.goto(site_url + PAGES[name], wait_until="load")
+        response = page.goto(site_url + {**PAGES, **MORE_PAGES}[name], wait_until="load")
         assert response is not None and response.ok
         assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (scheme == "dark")
         assert describe(run_axe(page)) == []
@@ -67,7 +75,7 @@ def test_no_horizontal_scrolling_on_phones(browser: Browser, site_url: str, widt
     try:
         page = context.new_page()
         overflowing = []
-        for name, path in PAGES.items():
+        for name, path in {**PAGES, **MORE_PAGES}.items():
             page.goto(site_url + path, wait_until="load")
             scroll_width, inner_width = page.evaluate(
                 "[document.documentElement.scrollWidth, window.innerWidth]")
