@@ -53,6 +53,7 @@ class DevServer:
         self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.05,), name="pressroom-http",
                                         daemon=True)
         self.builds = 0  # attempts, for tests and the terminal
+        self.last_build_seconds = 0.0
 
     def start(self) -> None:
         self.rebuild()
@@ -83,7 +84,7 @@ class DevServer:
             return False
         was_failing = bool(self.state.status.errors)
         self.state.succeed(make_snapshot(rendered.files, rendered.copies))
-        seconds = time.perf_counter() - started
+        seconds = self.last_build_seconds = time.perf_counter() - started
         self._say(f"{'fixed: ' if was_failing else ''}built {len(rendered.files)} files in {seconds:.2f} s")
         return True
 

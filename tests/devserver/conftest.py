@@ -7,6 +7,7 @@ import http.client
 import io
 import json
 import queue
+import shutil
 import threading
 import time
 import urllib.error
@@ -109,8 +110,13 @@ class Running:
         return path
 
 
-def start_server(root: Path, files: dict[str, str | bytes], **options: Any) -> Running:
-    content = make_site(root, files)
+def start_server(root: Path, files: dict[str, str | bytes], sample: Path | None = None, **options: Any) -> Running:
+    """Serve a site made of `files` (with make_site's defaults), or a copy of the folder `sample`."""
+    if sample is not None:
+        content = root / "content"
+        shutil.copytree(sample, content)
+    else:
+        content = make_site(root, files)
     out, err = io.StringIO(), io.StringIO()
     server = DevServer(BuildOptions(content_dir=content, **options), port=0, out=out, err=err, delay=0.05)
     server.start()
