@@ -4,7 +4,8 @@ Only the release pages of this build go in (every language; Pagefind keeps one i
 lang>`), so nothing unpublished can be found. The pagefind program from PyPI's `pagefind[bin]`
 indexes them in a temporary folder outside the output; the bundle it writes (index, and the
 search interface's scripts and styles) is read back under pagefind/. This is the one render step
-that runs a program and touches the disk. The same pages give byte-identical index files.
+that runs a program and touches the disk. The same pages give byte-identical index files
+(pagefind_order puts what Pagefind writes in hash-map order into a fixed one).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 from ..errors import SourceError
 from ..model.entities import Site
 from ..model.urls import SEARCH_BUNDLE_PATH, output_path
+from .pagefind_order import settle_bundle
 
 PAGEFIND_TIMEOUT_SECONDS = 300
 # Parts of a release page that are the same on many releases and would only add noise to results.
@@ -55,8 +57,8 @@ def index_releases(site: Site, files: Mapping[str, bytes]) -> tuple[dict[str, by
         if problem:
             return {}, [problem]
         bundle = root / "bundle"
-        return {SEARCH_BUNDLE_PATH + file.relative_to(bundle).as_posix(): file.read_bytes()
-                for file in sorted(bundle.rglob("*")) if file.is_file()}, []
+        return settle_bundle({SEARCH_BUNDLE_PATH + file.relative_to(bundle).as_posix(): file.read_bytes()
+                              for file in sorted(bundle.rglob("*")) if file.is_file()}), []
 
 
 def _run_pagefind(binary: Path, root: Path) -> SourceError | None:
