@@ -14,6 +14,13 @@
     showSubResults: false,
     resetStyles: false
   });
+  // A visible label for Pagefind's input (it only has a title): the page's <label> names it.
+  var input = element.querySelector("input");
+  var label = document.getElementById("search-label");
+  if (input && label) {
+    input.id = "search-input";
+    label.htmlFor = "search-input";
+  }
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) {
     search.triggerSearch(query);

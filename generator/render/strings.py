@@ -48,6 +48,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "footer": "Fußzeile",
         "print_source": "Quelle:",
         "search": "Suche",
+        "search_label": "Suchbegriff",
         "search_noscript": "Die Volltextsuche braucht JavaScript. Alle Pressemitteilungen finden Sie auch im "
                            "Archiv, nach Jahren und nach Themen:",
         "search_browse": "Im Archiv stöbern",
@@ -102,6 +103,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "footer": "Footer",
         "print_source": "Source:",
         "search": "Search",
+        "search_label": "Search term",
         "search_noscript": "Full-text search needs JavaScript. You can also find every press release in the archive, "
                            "by year and by topic:",
         "search_browse": "Browse the archive",
