@@ -8,26 +8,28 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from .config import BuildOptions, SiteConfig
 from .errors import BuildFailed, SourceError
+from .incremental import Stages, build_site
 from .model.assemble import SiteParts, assemble_site
 from .model.entities import Contact, Page, Release, Site
-from .output.writer import check_output_dir, write_site
+from .output.writer import check_output_dir
+from .parallel import Parsed
 from .render.environment import make_environment
 from .render.leaks import find_leaks
 from .render.pages import render_outputs
-from .render.plan import plan_outputs
+from .render.plan import Output, plan_outputs
 from .render.redirects import check_redirects
 from .render.search import index_releases, readable_index
 from .source.contacts import parse_contacts
 from .source.markdown import render_markdown
 from .source.page import parse_page
-from .source.reader import SiteSources, read_sources
+from .source.reader import SiteSources, SourceFile, read_sources
 from .source.redirects import load_redirects
 from .source.release import ReleaseContext, parse_release
 from .source.schema import parse_moment
@@ -51,6 +53,9 @@ class BuildResult:
     pages_written: int = 0  # the HTML files among files_written
 
 
+ReleaseParser = Callable[[Sequence[SourceFile], ReleaseContext], list[Parsed]]
+
+
 def _no_progress(stage: str) -> None:
     """The default progress hook: the CLI passes one that names each stage on a terminal."""
 
@@ -63,14 +68,19 @@ def resolve_now(options: BuildOptions, config: SiteConfig) -> datetime:
     return datetime.now(UTC)
 
 
-def load_site(options: BuildOptions) -> Site:
-    """Read and validate all content; raises BuildFailed with every problem found."""
+def _parse_each(sources: Sequence[SourceFile], context: ReleaseContext) -> list[Parsed]:
+    return [parse_release(source, context) for source in sources]
+
+
+def load_site(options: BuildOptions, parse: ReleaseParser = _parse_each) -> Site:
+    """Read and validate all content; raises BuildFailed with every problem found.
+    `parse` parses the releases (build() passes one that uses the cache and worker processes)."""
     sources = read_sources(options.content_dir)
     errors = list(sources.errors)
     config = _load_config(sources, options, errors)
     if config is None:
         raise BuildFailed(errors)
-    releases, pages, contacts = _parse_content(sources, config, errors)
+    releases, pages, contacts = _parse_content(sources, config, errors, parse)
     now = resolve_now(options, config)
     redirects, redirect_errors = load_redirects(sources.redirects, config, tuple(releases), now, options.preview)
     errors += redirect_errors
@@ -96,8 +106,8 @@ def _load_config(sources: SiteSources, options: BuildOptions, errors: list[Sourc
     return None
 
 
-def _parse_content(sources: SiteSources, config: SiteConfig,
-                   errors: list[SourceError]) -> tuple[list[Release], list[Page], list[Contact]]:
+def _parse_content(sources: SiteSources, config: SiteConfig, errors: list[SourceError],
+                   parse: ReleaseParser) -> tuple[list[Release], list[Page], list[Contact]]:
     contacts: dict[str, Contact] = {}
     if sources.contacts:
         contacts, contact_errors = parse_contacts(sources.contacts.text, sources.contacts.path)
@@ -111,8 +121,7 @@ def _parse_content(sources: SiteSources, config: SiteConfig,
     context = ReleaseContext(config=config, contacts=contacts, topics=topics, media=frozenset(sources.media),
                              boilerplate_html=render_markdown(config.boilerplate) if config.boilerplate else "")
     releases = []
-    for source in sources.releases:
-        release, release_errors = parse_release(source, context)
+    for release, release_errors in parse(sources.releases, context):
         errors += release_errors
         if release:
             releases.append(release)
@@ -140,19 +149,32 @@ def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_pro
     progress(f"rendering {len(outputs)} files")
     files, errors = render_outputs(env, outputs)
     progress("indexing releases for search")
-    search_index, search_errors = index_releases(site, files)  # before the leak scan, which reads it too
-    files.update(search_index)
-    errors += search_errors
     copies = _copies(options, site)
-    errors += check_redirects(site, outputs, {*files, *copies}, search_index)
-    errors += [SourceError(str(copies[path]), 0, f"static file would overwrite the generated {path}",
-                           "rename or remove the static file") for path in sorted(copies) if path in files]
+    search_index, readable, more_errors = after_render(site, outputs, files, copies)
+    files.update(search_index)
+    errors += more_errors
     if not site.preview:
-        errors += find_leaks({**files, **readable_index(search_index)}, site,
+        errors += find_leaks({**files, **readable}, site,
                              ((path, source.read_bytes()) for path, source in sorted(copies.items())))
     if errors:
         raise BuildFailed(errors)
     return RenderedSite(site, files, copies)
+
+
+def after_render(site: Site, outputs: list[Output], files: Mapping[str, bytes], copies: dict[str, Path],
+                 search_index: dict[str, bytes] | None = None,
+                 ) -> tuple[dict[str, bytes], dict[str, bytes], list[SourceError]]:
+    """What needs the rendered site: the search index (files to add, and their contents as the leak scan
+    reads them; `search_index` is the last build's when no release page changed), the redirect checks,
+    and static files that would overwrite a generated one."""
+    errors: list[SourceError] = []
+    if search_index is None:
+        search_index, errors = index_releases(site, files)  # before the leak scan, which reads it too
+    generated = {*files, *search_index}
+    errors += check_redirects(site, outputs, {*generated, *copies}, search_index)
+    errors += [SourceError(str(copies[path]), 0, f"static file would overwrite the generated {path}",
+                           "rename or remove the static file") for path in sorted(copies) if path in generated]
+    return search_index, readable_index(search_index), errors
 
 
 def _copies(options: BuildOptions, site: Site) -> dict[str, Path]:
@@ -168,15 +190,17 @@ def _copies(options: BuildOptions, site: Site) -> dict[str, Path]:
 
 
 def build(options: BuildOptions, progress: Callable[[str], None] = _no_progress) -> BuildResult:
+    """Build into options.output_dir: incremental (cache in .pressroom-cache/ beside it) and on --jobs
+    processes, with the same bytes as a clean build; only files whose bytes changed are written."""
     started = time.perf_counter()
     check_output_dir(options.output_dir, [options.content_dir, options.theme_dir / "templates",
                                           options.theme_dir / "static", Path.cwd()])
-    rendered = render_site(options, progress)
-    progress(f"writing {options.output_dir}")
-    write_site(options.output_dir, rendered.files, rendered.copies)
-    pages = sum(1 for path in rendered.files if path.endswith(".html"))
-    return BuildResult(rendered.site, len(rendered.files) + len(rendered.copies), time.perf_counter() - started,
-                       pages_written=pages)
+    site, written, pages = build_site(options, progress, STAGES)
+    return BuildResult(site, written, time.perf_counter() - started, pages_written=pages)
+
+
+STAGES = Stages(load=load_site, template_dirs=lambda options: theme_dirs(options, "templates"),
+                static_dirs=lambda options: theme_dirs(options, "static"), copies=_copies, after_render=after_render)
 
 
 def check(options: BuildOptions) -> Site:

@@ -3,6 +3,12 @@
 The new site is written into a temporary folder beside the output, then swapped in with one
 atomic rename exchange (Linux renameat2), so readers and killed builds never see a half site.
 A lock file serialises concurrent builds into one output folder.
+
+Incremental builds (pipeline.build) stage only the files whose bytes changed, in the same kind of
+temporary folder, and apply_staging moves each into place with an atomic rename and removes stale
+files, once everything has rendered: a failed build still leaves the output as it was. The cache
+marks the output as being changed while that runs, so a build killed in between is followed by
+a full one.
 """
 
 from __future__ import annotations
@@ -57,6 +63,90 @@ def write_site(output_dir: Path, files: dict[str, bytes], copies: dict[str, Path
         finally:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
+
+
+def new_staging(output_dir: Path) -> Path:
+    """An empty temporary folder beside output_dir (after removing those of killed builds)."""
+    output_dir.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(output_dir)
+    return Path(tempfile.mkdtemp(prefix=f".{output_dir.name}.new-", dir=output_dir.parent))
+
+
+def checked_path(relative: str) -> str:
+    """`relative` if it stays inside the folder it is joined to (checked on the text: no symlinks are
+    followed in a fresh staging folder)."""
+    parts = relative.split("/")
+    if not relative or relative.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        raise ValueError(f"output path {relative!r} leaves the output folder")
+    return relative
+
+
+def stage_bytes(staging: Path, relative: str, data: bytes) -> os.stat_result:
+    target = staging / checked_path(relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    return target.stat()
+
+
+def stage_copy(staging: Path, relative: str, source: Path) -> os.stat_result:
+    target = staging / checked_path(relative)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(source, target)
+    return target.stat()
+
+
+def folder_id(folder: Path) -> str:
+    """Identifies a folder as created: a folder deleted and made anew gets another id."""
+    try:
+        info = folder.stat()
+    except OSError:
+        return ""
+    return f"{info.st_dev}:{info.st_ino}:{info.st_ctime_ns if folder.is_dir() else 'file'}"
+
+
+def file_unchanged(folder: Path, relative: str, size: int, mtime_ns: int) -> bool:
+    try:
+        info = os.stat(folder / relative)
+    except OSError:
+        return False
+    return info.st_size == size and info.st_mtime_ns == mtime_ns
+
+
+def swap_staging(staging: Path, output_dir: Path) -> None:
+    """Make the staging folder the output, whole (the previous output is removed)."""
+    try:
+        os.chmod(staging, 0o755)
+        _swap_in(staging, output_dir)
+    finally:
+        if staging.exists():
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def apply_staging(staging: Path, output_dir: Path, changed: list[str], removed: list[str]) -> None:
+    """Move each changed file from staging into the output (atomic rename each) and delete removed ones."""
+    try:
+        made: set[str] = set()
+        for relative in changed:
+            parent = os.path.dirname(checked_path(relative))
+            if parent and parent not in made:
+                (output_dir / parent).mkdir(parents=True, exist_ok=True)
+                made.add(parent)
+            os.replace(staging / relative, output_dir / relative)
+        for relative in removed:
+            (output_dir / checked_path(relative)).unlink(missing_ok=True)
+            _remove_empty_parents(output_dir, relative)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def _remove_empty_parents(output_dir: Path, relative: str) -> None:
+    folder = os.path.dirname(relative)
+    while folder:
+        try:
+            os.rmdir(output_dir / folder)
+        except OSError:  # not empty (or gone): stop
+            return
+        folder = os.path.dirname(folder)
 
 
 def _remove_leftovers(output_dir: Path) -> None:

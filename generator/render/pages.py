@@ -1,4 +1,6 @@
-"""render_outputs: planned Outputs -> file bytes in memory, with template errors as SourceErrors."""
+"""render_outputs: planned Outputs -> file bytes, with template errors as SourceErrors (one per problem).
+
+render_output renders one, so worker processes can each take a share (see generator/parallel.py)."""
 
 from __future__ import annotations
 
@@ -10,22 +12,40 @@ import jinja2
 from ..errors import SourceError
 from .plan import Output
 
+Problems = dict[tuple[str, int, str], list[str]]  # (template, line, message) -> the outputs it broke
+
 
 def render_outputs(env: jinja2.Environment, outputs: list[Output]) -> tuple[dict[str, bytes], list[SourceError]]:
     files: dict[str, bytes] = {}
-    problems: dict[tuple[str, int, str], list[str]] = {}  # one error per template problem, not per page
+    problems: Problems = {}  # one error per template problem, not per page
     for output in outputs:
-        if output.data is not None:
-            files[output.path] = output.data
-            continue
-        assert output.template is not None
-        try:
-            text = env.get_template(output.template).render(output.context)
-        except Exception as exc:  # a template (a site's override, too) can raise anything; never a traceback
-            problems.setdefault(_locate(exc, output.template), []).append(output.path)
-            continue
-        files[output.path] = text.encode("utf-8")
-    return files, [_template_error(key, paths) for key, paths in sorted(problems.items())]
+        data = render_output(env, output, problems)
+        if data is not None:
+            files[output.path] = data
+    return files, template_errors(problems)
+
+
+def render_output(env: jinja2.Environment, output: Output, problems: Problems) -> bytes | None:
+    """One output's bytes; None (and the problem recorded) if its template fails."""
+    if output.data is not None:
+        return output.data
+    assert output.template is not None
+    try:
+        text = env.get_template(output.template).render(output.context)
+    except Exception as exc:  # a template (a site's override, too) can raise anything; never a traceback
+        problems.setdefault(_locate(exc, output.template), []).append(output.path)
+        return None
+    return text.encode("utf-8")
+
+
+def merge_problems(into: Problems, more: Problems) -> None:
+    """Add the problems of a later batch of outputs (so the first output named stays the first planned)."""
+    for key, paths in more.items():
+        into.setdefault(key, []).extend(paths)
+
+
+def template_errors(problems: Problems) -> list[SourceError]:
+    return [_template_error(key, paths) for key, paths in sorted(problems.items())]
 
 
 def _locate(exc: Exception, template: str) -> tuple[str, int, str]:

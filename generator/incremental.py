@@ -1,0 +1,297 @@
+"""build_site: the incremental, parallel build behind pipeline.build. Does I/O.
+
+The same stages and checks as pipeline.render_site, with three savings, none of which may change a
+byte of the output (tests/e2e/test_incremental.py holds them to that):
+- parsed releases come from the cache (.pressroom-cache/, output/cache.py) by content hash, keyed
+  also on everything parsing depends on; only new or edited files are parsed, by --jobs workers;
+- an output whose fingerprint (render/fingerprint.py) and file are as the last build left them is
+  neither rendered nor written; the rest are rendered by --jobs workers into a staging folder;
+- of those, only files whose bytes changed are written.
+Without a usable manifest (first build, output folder replaced, a build killed while writing) the
+staging folder holds the whole site and is swapped in, as before.
+"""
+
+from __future__ import annotations
+
+import pickle
+import shutil
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
+
+import babel
+import jinja2
+import markdown
+
+import generator
+
+from .config import BuildOptions
+from .errors import BuildFailed, SourceError
+from .model.entities import Site
+from .model.urls import output_path
+from .output.cache import BuildCache, Entry, cache_folder, digest
+from .output.writer import (
+    apply_staging,
+    file_unchanged,
+    folder_id,
+    new_staging,
+    output_lock,
+    stage_copy,
+    swap_staging,
+)
+from .parallel import Hit, Parsed, RenderJob, parse_releases, render_to_staging
+from .render.environment import make_environment
+from .render.fingerprint import fingerprint_outputs
+from .render.leaks import LeakScan, leak_scan
+from .render.pages import template_errors
+from .render.plan import Output, plan_outputs
+from .source.reader import SourceFile
+from .source.release import ReleaseContext
+
+Progress = Callable[[str], None]
+PACKAGE = Path(__file__).resolve().parent
+
+
+def code_key() -> str:
+    """Pressroom's version (read now, so a test can change it), its own source files, and the
+    libraries that shape the output."""
+    return digest(generator.__version__, _source_key())
+
+
+@lru_cache(maxsize=1)
+def _source_key() -> str:
+    parts: list[str | bytes] = [jinja2.__version__, markdown.__version__, babel.__version__]
+    for file in sorted(PACKAGE.rglob("*.py")):
+        parts += [file.relative_to(PACKAGE).as_posix(), file.read_bytes()]
+    return digest(*parts)
+
+
+def files_key(folders: Sequence[Path]) -> str:
+    """Every file under the folders (templates, static files): names and bytes."""
+    parts: list[str | bytes] = []
+    for folder in folders:
+        parts.append(str(folder))
+        if folder.is_dir():
+            for file in sorted(folder.rglob("*")):
+                if file.is_file():
+                    parts += [file.relative_to(folder).as_posix(), file.read_bytes()]
+    return digest(*parts)
+
+
+class CachedParser:
+    """parse_release for many sources: from the cache where it has them, else in --jobs workers."""
+
+    def __init__(self, cache: BuildCache | None, jobs: int) -> None:
+        self.cache, self.jobs = cache, jobs
+        self.parsed = 0  # how many were parsed (not taken from the cache), for tests and progress
+
+    def __call__(self, sources: Sequence[SourceFile], context: ReleaseContext) -> list[Parsed]:
+        base = digest(code_key(), repr(replace(context, media=frozenset())), *sorted(context.media))
+        keys = [digest(base, source.path, source.relative, source.text) for source in sources]
+        stored = self.cache.parsed(keys) if self.cache else {}
+        missing = [i for i, key in enumerate(keys) if key not in stored]
+        fresh = parse_releases([sources[i] for i in missing], context, self.jobs)
+        self.parsed += len(missing)
+        if self.cache and missing:
+            self.cache.store_parsed({keys[i]: pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
+                                     for i, parsed in zip(missing, fresh, strict=True)})
+        found = dict(zip(missing, fresh, strict=True))
+        return [found[i] if i in found else pickle.loads(stored[keys[i]]) for i in range(len(keys))]
+
+
+@dataclass
+class Plan:
+    """One build's outputs and what the last build left in the output folder."""
+
+    site: Site
+    env: jinja2.Environment
+    outputs: list[Output]
+    prints: list[str]
+    copies: dict[str, Path]
+    previous: dict[str, Entry] | None  # None: no usable manifest, write everything
+    previous_scan: str
+    scan: LeakScan
+    scan_key: str
+
+
+class StagedFiles(Mapping[str, bytes]):
+    """The output files of this build by path, read on demand from staging or the output folder."""
+
+    def __init__(self, paths: Sequence[str], staged: set[str], staging: Path, output_dir: Path) -> None:
+        self._paths, self._staged, self._staging, self._output = set(paths), staged, staging, output_dir
+
+    def __getitem__(self, path: str) -> bytes:
+        if path not in self._paths:
+            raise KeyError(path)
+        return ((self._staging if path in self._staged else self._output) / path).read_bytes()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(sorted(self._paths))
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
+def render_key(options: BuildOptions, site: Site, template_dirs: Sequence[Path], static_dirs: Sequence[Path]) -> str:
+    return digest(code_key(), repr(site.config), str(options.content_dir.resolve()),
+                  files_key(template_dirs), files_key(static_dirs))
+
+
+def build_site(options: BuildOptions, progress: Progress, stages: Stages) -> tuple[Site, int, int]:
+    """Build into options.output_dir; returns (site, files written, pages written)."""
+    with output_lock(options.output_dir), BuildCache(cache_folder(options.output_dir)) as cache:
+        parser = CachedParser(cache, options.jobs)
+        progress("reading content")
+        site = stages.load(options, parser)
+        plan = _plan(options, site, cache, stages)
+        staging = new_staging(options.output_dir)
+        try:
+            entries, staged, errors = _render(options, plan, staging, progress, stages)
+            if errors:
+                raise BuildFailed(errors)
+            progress(f"writing {len(staged)} changed files to {options.output_dir}")
+            _commit(options, plan, cache, staging, entries, staged)
+        finally:
+            if staging.exists():
+                shutil.rmtree(staging, ignore_errors=True)
+    return site, len(staged), sum(1 for path in staged if path.endswith(".html"))
+
+
+@dataclass(frozen=True)
+class Stages:
+    """The pipeline's own stage functions, handed in so this module does not import pipeline."""
+
+    load: Callable[[BuildOptions, CachedParser], Site]
+    template_dirs: Callable[[BuildOptions], list[Path]]
+    static_dirs: Callable[[BuildOptions], list[Path]]
+    copies: Callable[[BuildOptions, Site], dict[str, Path]]
+    after_render: Callable[[Site, list[Output], Mapping[str, bytes], dict[str, Path], dict[str, bytes] | None],
+                           tuple[dict[str, bytes], dict[str, bytes], list[SourceError]]]
+
+
+def _plan(options: BuildOptions, site: Site, cache: BuildCache, stages: Stages) -> Plan:
+    template_dirs = stages.template_dirs(options)
+    env = make_environment(site.config, template_dirs)
+    outputs = plan_outputs(site)
+    prints = fingerprint_outputs(outputs, render_key(options, site, template_dirs, stages.static_dirs(options)))
+    known = cache.manifest(str(options.output_dir.resolve()), folder_id(options.output_dir))
+    previous, previous_scan = known if known else (None, "")
+    scan = leak_scan(site, [o.path for o in outputs]) if not site.preview else LeakScan(site, "", None, {})
+    scan_key = digest(scan.regex.pattern) if scan.regex else "nothing withheld"
+    return Plan(site, env, outputs, prints, stages.copies(options, site), previous, previous_scan, scan, scan_key)
+
+
+def _intact(plan: Plan, output_dir: Path, path: str, fingerprint: str | None = None) -> Entry | None:
+    """The manifest entry of a file that is in the output as the last build wrote it."""
+    entry = plan.previous.get(path) if plan.previous is not None else None
+    if entry is None or (fingerprint is not None and entry.fingerprint != fingerprint):
+        return None
+    return entry if file_unchanged(output_dir, path, entry.size, entry.mtime_ns) else None
+
+
+def _render(options: BuildOptions, plan: Plan, staging: Path, progress: Progress,
+            stages: Stages) -> tuple[dict[str, Entry], set[str], list[SourceError]]:
+    out = options.output_dir
+    entries: dict[str, Entry] = {}
+    todo = []
+    for index, (output, fingerprint) in enumerate(zip(plan.outputs, plan.prints, strict=True)):
+        kept = _intact(plan, out, output.path, fingerprint)
+        if kept:
+            entries[output.path] = kept
+        else:
+            todo.append(index)
+    previous = {p: e.digest for p in (plan.previous or {}) if (e := _intact(plan, out, p))}
+    progress(f"rendering {len(todo)} of {len(plan.outputs)} files")
+    result = render_to_staging(RenderJob(plan.env, plan.outputs, todo, staging, previous, plan.scan), options.jobs)
+    staged = set()
+    for item in result.rendered:
+        path, fingerprint = plan.outputs[item.index].path, plan.prints[item.index]
+        old = plan.previous.get(path) if plan.previous else None
+        if item.staged or old is None:
+            staged.add(path)
+            entries[path] = Entry(fingerprint, item.digest, item.size, item.mtime_ns)
+        else:
+            entries[path] = replace(old, fingerprint=fingerprint)
+    errors = template_errors(result.problems)
+    if errors:
+        return entries, staged, errors
+    hits = result.hits + _rescan(plan, out, entries, staged, staging)
+    errors += _finish(options, plan, staging, entries, staged, hits, stages)
+    return entries, staged, errors
+
+
+def _rescan(plan: Plan, out: Path, entries: dict[str, Entry], staged: set[str], staging: Path) -> list[Hit]:
+    """Files kept from the last build passed its leak scan; scan them again only if the scan changed."""
+    if plan.scan.regex is None or plan.scan_key == plan.previous_scan:
+        return []
+    rendered = {o.path for o in plan.outputs}
+    hits: list[Hit] = []
+    for path in sorted(p for p in entries if p in rendered and p not in staged):
+        hits += plan.scan.scan(path, (out / path).read_bytes())
+    return hits
+
+
+def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str, Entry], staged: set[str],
+            hits: list[Hit], stages: Stages) -> list[SourceError]:
+    """Search index and checks over the whole site (stages.after_render), copies, and the leak verdict."""
+    out = options.output_dir
+    files = StagedFiles([o.path for o in plan.outputs], staged, staging, out)
+    pages = sorted(path for r in plan.site.releases if (path := output_path(r.path)) in entries)
+    search = "search:" + digest(*(f"{path}:{entries[path].digest}" for path in pages))
+    extra, readable, errors = stages.after_render(plan.site, plan.outputs, files, plan.copies,
+                                                  _last_search(plan, out, search))
+    for path, data in sorted(extra.items()):
+        hashed = digest(data)
+        kept = _intact(plan, out, path)
+        if kept and kept.digest == hashed:
+            entries[path] = replace(kept, fingerprint=search)
+            continue
+        target = staging / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        info = target.stat()
+        entries[path] = Entry(search, hashed, info.st_size, info.st_mtime_ns)
+        staged.add(path)
+    rescan = plan.scan_key != plan.previous_scan
+    for path, data in sorted(readable.items()):
+        hits += plan.scan.scan(path, data)
+    copy_hits: list[Hit] = []
+    for path, source in sorted(plan.copies.items()):
+        info = source.stat()
+        fingerprint = digest("copy", str(source.resolve()), str(info.st_size), str(info.st_mtime_ns))
+        kept = _intact(plan, out, path, fingerprint)
+        if kept and not rescan:
+            entries[path] = kept
+            continue
+        if plan.scan.regex is not None:
+            copy_hits += plan.scan.scan(path, source.read_bytes())
+        if kept:
+            entries[path] = kept
+            continue
+        copied = stage_copy(staging, path, source)
+        entries[path] = Entry(fingerprint, "", copied.st_size, copied.st_mtime_ns)
+        staged.add(path)
+    return errors + plan.scan.errors(sorted(hits, key=lambda hit: hit[1]) + copy_hits)
+
+
+def _last_search(plan: Plan, out: Path, search: str) -> dict[str, bytes] | None:
+    """The last build's search index, if it was made from the same release pages and is intact."""
+    paths = [path for path, entry in (plan.previous or {}).items() if entry.fingerprint == search]
+    if not paths or any(_intact(plan, out, path) is None for path in paths):
+        return None
+    return {path: (out / path).read_bytes() for path in sorted(paths)}
+
+
+def _commit(options: BuildOptions, plan: Plan, cache: BuildCache, staging: Path, entries: dict[str, Entry],
+            staged: set[str]) -> None:
+    out, name = options.output_dir, str(options.output_dir.resolve())
+    cache.begin_commit(name)
+    if plan.previous is None:
+        swap_staging(staging, out)
+        cache.end_commit(name, folder_id(out), plan.scan_key, entries, (), replace_all=True)
+        return
+    removed = sorted(set(plan.previous) - set(entries))
+    apply_staging(staging, out, sorted(staged), removed)
+    cache.end_commit(name, folder_id(out), plan.scan_key, {p: entries[p] for p in staged}
+                     | {p: e for p, e in entries.items() if plan.previous.get(p) != e}, removed, replace_all=False)

@@ -1,0 +1,171 @@
+"""Incremental builds equal clean builds byte for byte, whatever the cache and the number of worker
+processes; the cache is invalidated by every kind of input; a failed build leaves the output as it was."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+import generator
+from generator import parallel
+from generator.config import BuildOptions
+from generator.errors import BuildFailed
+from generator.pipeline import BuildResult, build
+from tests.conftest import make_site, release, tree_bytes
+
+NOW = "2026-11-25T12:00:00+01:00"
+TOPICS_YAML = 'Wirtschaft:\n  slug: wirtschaft\n  description: "Alles zur Wirtschaft."\n' \
+              'Außenhandel:\n  slug: aussenhandel\n'
+FILES = {
+    "topics.yaml": TOPICS_YAML,
+    "releases/2024/a.md": release("Erste Mitteilung", "2024-03-01", "Erster Absatz.\n\n## Mehr\n\n- eins\n- zwei",
+                                  topics="[Wirtschaft]"),
+    "releases/2024/b.md": release("Zweite Mitteilung", "2024-04-01", "Zweiter *Text*.",
+                                  topics="[Wirtschaft, Außenhandel]"),
+    "releases/2024/c.md": release("Third release", "2024-05-01", "Third body.", lang="en", topics="[Außenhandel]"),
+    "releases/2025/d.md": release("Vierte Mitteilung", "2025-01-10", "Vierter Absatz.", topics="[Außenhandel]"),
+    "releases/2030/later.md": release("Spätere Mitteilung", "2030-01-01", "Noch geheim."),
+    "pages/impressum.md": '---\ntitle: "Impressum"\n---\nTestkammer.\n',
+}
+
+
+def options(root: Path, output: Path, jobs: int = 1) -> BuildOptions:
+    templates, static = root / "theme-templates", root / "theme-static"
+    return BuildOptions(content_dir=root / "content", output_dir=output, now_text=NOW, jobs=jobs,
+                        templates_dir=templates if templates.is_dir() else None,
+                        static_dir=static if static.is_dir() else None)
+
+
+def clean_tree(root: Path, tmp: Path) -> dict[str, bytes]:
+    """The output of a clean build (fresh output folder, fresh cache) of the same inputs."""
+    folder = tmp / "clean"
+    shutil.rmtree(folder, ignore_errors=True)
+    build(options(root, folder / "public"))
+    return tree_bytes(folder / "public")
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    root = tmp_path / "site"
+    make_site(root, FILES)
+    return root
+
+
+def rendered_counts(root: Path) -> tuple[BuildResult, tuple[int, int]]:
+    """Build, and return how many outputs were rendered of how many planned."""
+    said: list[str] = []
+    result = build(options(root, root / "public"), said.append)
+    words = next(line for line in said if line.startswith("rendering ")).split()
+    return result, (int(words[1]), int(words[3]))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def test_a_rebuild_with_nothing_changed_renders_and_writes_nothing(site: Path) -> None:
+    build(options(site, site / "public"))
+    before = {p: p.stat().st_mtime_ns for p in (site / "public").rglob("*") if p.is_file()}
+    result, (rendered, _) = rendered_counts(site)
+    assert result.files_written == 0
+    assert rendered == 0
+    assert {p: p.stat().st_mtime_ns for p in (site / "public").rglob("*") if p.is_file()} == before
+
+
+CHANGES: dict[str, Callable[[Path], None]] = {
+    "release body": lambda root: edit(root / "content/releases/2024/b.md", "Zweiter *Text*.", "Neuer **Text**."),
+    "release title": lambda root: edit(root / "content/releases/2024/a.md", "Erste Mitteilung", "Erste Meldung"),
+    "release date": lambda root: edit(root / "content/releases/2024/a.md", "2024-03-01", "2025-06-01"),
+    "release topics": lambda root: edit(root / "content/releases/2025/d.md", "[Außenhandel]", "[Wirtschaft]"),
+    "release removed": lambda root: (root / "content/releases/2024/c.md").unlink(),
+    "release added": lambda root: (root / "content/releases/2025/e.md").write_text(
+        release("Fünfte Mitteilung", "2025-02-02", "Neu."), encoding="utf-8"),
+    "release drafted": lambda root: edit(root / "content/releases/2024/b.md", "date:", "draft: true\ndate:"),
+    "contacts": lambda root: edit(root / "content/contacts.yaml", "Dr. Erika Beispiel", "Dr. Erika Muster"),
+    "topics": lambda root: edit(root / "content/topics.yaml", "Alles zur Wirtschaft.", "Neues zur Wirtschaft."),
+    "site settings": lambda root: edit(root / "content/site.yaml", "per_page: 2", "per_page: 3"),
+    "media": lambda root: (root / "content/media/logo.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>\n"),
+    "templates": lambda root: _override(root / "theme-templates", "robots.txt", "User-agent: *\nAllow: /\n"),
+    "static files": lambda root: _override(root / "theme-static", "style.css", "body { color: #123; }\n"),
+}
+
+
+def _override(folder: Path, name: str, text: str) -> None:
+    folder.mkdir(exist_ok=True)
+    (folder / name).write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_an_incremental_build_equals_a_clean_build(site: Path, tmp_path: Path, change: str) -> None:
+    build(options(site, site / "public"))
+    before = tree_bytes(site / "public")
+    CHANGES[change](site)
+    build(options(site, site / "public"))
+    after = tree_bytes(site / "public")
+    assert after == clean_tree(site, tmp_path)
+    assert after != before, "the change must show in the output"
+
+
+def test_the_version_of_pressroom_invalidates_the_cache(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    build(options(site, site / "public"))
+    monkeypatch.setattr(generator, "__version__", "99.0.0")
+    result, (rendered, planned) = rendered_counts(site)
+    assert rendered == planned  # everything rendered again (to the same bytes)
+    assert result.files_written == 0
+
+
+def test_output_is_the_same_whatever_the_jobs_and_the_cache(site: Path, tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(parallel, "MIN_PARALLEL", 0)  # use worker processes even for a small site
+    monkeypatch.setattr(parallel, "CHUNK", 3)
+    build(options(site, tmp_path / "two" / "public", jobs=2))
+    build(options(site, tmp_path / "one" / "public", jobs=1))
+    assert tree_bytes(tmp_path / "two" / "public") == tree_bytes(tmp_path / "one" / "public")
+    shutil.rmtree(tmp_path / "two" / ".pressroom-cache")
+    CHANGES["release body"](site)
+    build(options(site, tmp_path / "two" / "public", jobs=2))  # no cache, previous output present
+    build(options(site, tmp_path / "one" / "public", jobs=1))  # cache and previous output
+    assert tree_bytes(tmp_path / "two" / "public") == tree_bytes(tmp_path / "one" / "public")
+
+
+def test_a_failed_incremental_build_leaves_the_output_as_it_was(site: Path) -> None:
+    build(options(site, site / "public"))
+    before = tree_bytes(site / "public")
+    CHANGES["release body"](site)
+    edit(site / "content/releases/2024/a.md", "date: 2024-03-01", "date: 01.03.2024")
+    with pytest.raises(BuildFailed):
+        build(options(site, site / "public"))
+    assert tree_bytes(site / "public") == before
+    edit(site / "content/releases/2024/a.md", "date: 01.03.2024", "date: 2024-03-01")
+    build(options(site, site / "public"))
+    assert tree_bytes(site / "public") != before
+
+
+def test_files_changed_by_hand_in_the_output_are_restored(site: Path, tmp_path: Path) -> None:
+    build(options(site, site / "public"))
+    (site / "public" / "index.html").write_text("vandalised", encoding="utf-8")
+    (site / "public" / "robots.txt").unlink()
+    build(options(site, site / "public"))
+    assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
+
+
+def test_a_build_killed_while_writing_is_followed_by_a_full_one(site: Path, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    build(options(site, site / "public"))
+    CHANGES["release title"](site)
+
+    def killed(*_: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("generator.incremental.apply_staging", killed)
+    with pytest.raises(KeyboardInterrupt):
+        build(options(site, site / "public"))
+    monkeypatch.undo()
+    _, (rendered, planned) = rendered_counts(site)
+    assert rendered == planned
+    assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
