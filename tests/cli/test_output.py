@@ -96,7 +96,7 @@ def test_no_progress_in_a_log_or_when_quiet() -> None:
 
 
 def test_github_annotations_escape_what_would_break_them() -> None:
-    error = SourceError("content/a,b:c.md", 3, "100% wrong\nsecond line", "fix it")
-    assert github_annotation(error) == "::error file=content/a%2Cb%3Ac.md,line=3::100%25 wrong%0Asecond line — fix it"
+    error = SourceError("content/a,b:c.md", 3, "100% wrong: 'x'", "fix it")
+    assert github_annotation(error) == "::error file=content/a%2Cb%3Ac.md,line=3::100%25 wrong: 'x' — fix it"
     assert github_annotation(SourceError("content/site.yaml", 0, "missing"), warning=True) == (
         "::warning file=content/site.yaml::missing")
