@@ -4,15 +4,31 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+# Messages quote what authors wrote. A line break would split one problem over several output lines,
+# and a control character (an ANSI escape, say) would reach the terminal: both are shown escaped.
+_ONE_LINE = {code: f"\\x{code:02x}" for code in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_ONE_LINE.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " ", 0x2028: " ", 0x2029: " "})
+
+
+def one_line(text: str) -> str:
+    """Text as one printable line: line breaks become spaces, control characters escapes."""
+    return text.translate(_ONE_LINE)
+
 
 @dataclass(frozen=True, order=True)
 class SourceError(Exception):
-    """One problem in one file: where it is, what is wrong, and how to fix it."""
+    """One problem in one file: where it is, what is wrong, and how to fix it. Always one line."""
 
     path: str
     line: int
     message: str
     hint: str = ""
+
+    def __post_init__(self) -> None:
+        for name in ("path", "message", "hint"):
+            value = getattr(self, name)
+            if value != (cleaned := one_line(value)):
+                object.__setattr__(self, name, cleaned)
 
     def __str__(self) -> str:
         location = f"{self.path}:{self.line}" if self.line else self.path

@@ -7,7 +7,7 @@ from typing import Any
 from ..errors import SourceError
 from ..model.entities import Address, Contact
 from ..model.urls import SLUG_PATTERN, slugify
-from .schema import Fields
+from .schema import Fields, quote
 from .yamldoc import load_yaml
 
 CONTACT_KEYS = ("name", "role", "organization", "address", "phone", "email", "links")
@@ -65,7 +65,7 @@ def _address(fields: Fields) -> Address | None:
     nested.check_keys(ADDRESS_KEYS)
     country = nested.text("country")
     if country is not None and not (len(country) == 2 and country.isalpha()):
-        nested.fail("country", f"'{country}' is not a two-letter country code", "write e.g. DE, AT or CH")
+        nested.fail("country", f"{quote(country)} is not a two-letter country code", "write e.g. DE, AT or CH")
     return Address(street=nested.text("street"), postal_code=nested.text("postal_code"),
                    city=nested.text("city"), region=nested.text("region"),
                    country=country.upper() if country else None)

@@ -9,9 +9,9 @@ from ..errors import SourceError
 from ..model.entities import Page
 from ..model.urls import RESERVED_SLUGS, SLUG_PATTERN, language_prefix, page_path, slugify
 from .frontmatter import split_front_matter
-from .markdown import first_paragraph, render_markdown
+from .markdown import check_links, first_paragraph, render_markdown
 from .reader import SourceFile
-from .schema import Fields
+from .schema import Fields, quote
 
 PAGE_KEYS = ("title", "slug", "lang", "summary", "draft")
 
@@ -21,10 +21,10 @@ def _check_slug(fields: Fields, slug: str, from_key: bool) -> None:
     if not SLUG_PATTERN.match(slug):
         example = slugify(slug) or "seite"
         if from_key:
-            fields.fail("slug", f"'{slug}' is not a valid slug",
+            fields.fail("slug", f"{quote(slug)} is not a valid slug",
                         f"use lower case letters, digits and hyphens, e.g. {example}")
         else:
-            fields.errors.append(SourceError(fields.path, 1, f"the file name gives the URL slug '{slug}', "
+            fields.errors.append(SourceError(fields.path, 1, f"the file name gives the URL slug {quote(slug)}, "
                                              "which is not valid", f"rename the file, e.g. to {example}.md, "
                                              "or set `slug:`"))
     elif slug in RESERVED_SLUGS:
@@ -49,10 +49,11 @@ def parse_page(source: SourceFile, config: SiteConfig) -> tuple[Page | None, lis
     lang_text = fields.text("lang")
     lang = normalize_language(lang_text) if lang_text else config.language
     if lang is None:
-        fields.fail("lang", f"'{lang_text}' is not a language tag", "use a BCP 47 tag such as de or en")
+        fields.fail("lang", f"{quote(lang_text)} is not a language tag", "use a BCP 47 tag such as de or en")
         lang = config.language
     draft = fields.flag("draft")
     body_html = render_markdown(front.body)
+    fields.errors.extend(check_links(front.body, body_html, source.path, front.body_line))
     if fields.errors:
         return None, fields.errors
     return Page(source=source.path, title=title or "", slug=slug, lang=lang,

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..config import SiteConfig, normalize_language
 from ..errors import SourceError
@@ -13,9 +12,9 @@ from ..model.entities import Attachment, Contact, Image, Release, Topic
 from ..model.urls import SLUG_PATTERN, alias_output_path, language_prefix, release_path, slugify
 from .contacts import parse_contact
 from .frontmatter import split_front_matter
-from .markdown import first_paragraph, render_markdown
+from .markdown import check_links, first_paragraph, render_markdown
 from .reader import SourceFile
-from .schema import Fields, Moment, did_you_mean
+from .schema import Fields, Moment, did_you_mean, quote, split_url
 
 RELEASE_KEYS = ("title", "subtitle", "date", "location", "topics", "contacts", "summary", "lang",
                 "translation", "embargo", "draft", "slug", "updated", "image", "attachments",
@@ -52,6 +51,7 @@ def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release 
     lang = _language(fields, context.config.language)
     slug = _slug(fields, title)
     body_html = render_markdown(front.body)
+    fields.errors.extend(check_links(front.body, body_html, source.path, front.body_line))
     release = Release(
         source=source.path, title=title or "", date=date.value if date else datetime(1970, 1, 1, tzinfo=zone),
         date_has_time=bool(date and date.has_time), lang=lang, slug=slug or "x", path="",
@@ -95,7 +95,7 @@ def _language(fields: Fields, default: str) -> str:
         return default
     lang = normalize_language(value)
     if lang is None:
-        fields.fail("lang", f"'{value}' is not a language tag", "use a BCP 47 tag such as de or en")
+        fields.fail("lang", f"{quote(value)} is not a language tag", "use a BCP 47 tag such as de or en")
         return default
     return lang
 
@@ -105,7 +105,7 @@ def _slug(fields: Fields, title: str | None) -> str | None:
     if value is not None:
         if not SLUG_PATTERN.match(value):
             suggestion = slugify(value)
-            fields.fail("slug", f"'{value}' is not a valid slug",
+            fields.fail("slug", f"{quote(value)} is not a valid slug",
                         f"use lower case letters, digits and single hyphens, e.g. {suggestion}" if suggestion
                         else "use lower case letters, digits and single hyphens")
             return None
@@ -126,14 +126,14 @@ def _topics(fields: Fields, context: ReleaseContext) -> tuple[Topic, ...]:
         if context.topics is None:
             slug = slugify(name)
             if not slug:
-                fields.fail("topics", f"'{name}' gives an empty URL slug", "use a topic name with letters")
+                fields.fail("topics", f"{quote(name)} gives an empty URL slug", "use a topic name with letters")
                 continue
             topics.append(Topic(name=name, slug=slug))
         elif name in context.topics:
             topics.append(context.topics[name])
         else:
             hint = did_you_mean(name, context.topics) or "add it to topics.yaml, or use one listed there"
-            fields.fail("topics", f"'{name}' is not in topics.yaml", hint)
+            fields.fail("topics", f"{quote(name)} is not in topics.yaml", hint)
     return tuple(topics)
 
 
@@ -153,7 +153,7 @@ def _contacts(fields: Fields, context: ReleaseContext) -> tuple[Contact, ...]:
             contacts.append(context.contacts[item])
         elif isinstance(item, str) and context.contacts_known:
             hint = did_you_mean(item, context.contacts) or "add it to contacts.yaml, or write the contact inline"
-            fields.fail("contacts", f"'{item}' is not in contacts.yaml", hint)
+            fields.fail("contacts", f"{quote(item)} is not in contacts.yaml", hint)
         elif not isinstance(item, str):
             fields.fail("contacts", "must list contact ids or contact mappings", "write `contacts: [schulz-kuhnt]`")
     return tuple(contacts)
@@ -165,13 +165,21 @@ def _item_fields(fields: Fields, key: str, index: int, item: dict[str, Any]) -> 
                   f"{key}[{index + 1}].", f"{key}.{index}.", fields.errors)
 
 
+def _is_url(src: str) -> bool:
+    parts = split_url(src)
+    return parts is None or bool(parts.scheme)  # what does not parse is no media path either
+
+
 def _media_problem(src: str, media: frozenset[str]) -> tuple[str, str] | None:
-    if urlsplit(src).scheme:
+    parts = split_url(src)
+    if parts is None:
+        return f"{quote(src)} is neither a URL nor a file under content/media/", "check the brackets and slashes"
+    if parts.scheme:
         return None
     cleaned = src.lstrip("/")
     if cleaned not in media:
         hint = did_you_mean(cleaned, media) or "put the file under content/media/ and write media/<name>"
-        return f"'{src}' does not exist", hint
+        return f"{quote(src)} does not exist", hint
     return None
 
 
@@ -183,7 +191,7 @@ def _image(fields: Fields, media: frozenset[str]) -> Image | None:
     nested.check_keys(IMAGE_KEYS)
     src = nested.text("src", required=True, example="media/bild.jpg")
     alt = nested.text("alt", required=True, example="Was auf dem Bild zu sehen ist")
-    if src and urlsplit(src).scheme:
+    if src and split_url(src) and _is_url(src):
         nested.fail("src", "must be a file under content/media/, not a URL",
                     "images are served from the site itself, so no reader is tracked by another host")
         return None
@@ -216,7 +224,7 @@ def _attachments(fields: Fields, media: frozenset[str]) -> tuple[Attachment, ...
         if problem:
             nested.fail("src", *problem)
         elif src and title:
-            attachments.append(Attachment(src=src if urlsplit(src).scheme else src.lstrip("/"), title=title))
+            attachments.append(Attachment(src=src if _is_url(src) else src.lstrip("/"), title=title))
     return tuple(attachments)
 
 
@@ -234,6 +242,6 @@ def _aliases(fields: Fields) -> tuple[str, ...]:
     aliases = fields.text_list("aliases", "paths", '["/medien-info/2008/123.html"]')
     for alias in aliases:
         if alias_output_path(alias) is None:
-            fields.fail("aliases", f"'{alias}' is not a path on this site",
+            fields.fail("aliases", f"{quote(alias)} is not a path on this site",
                         'write a path that starts with "/", e.g. "/medien-info/2008/123.html", without ".."')
     return aliases

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from ..errors import SourceError
 
@@ -42,6 +42,20 @@ _GERMAN_KEYS = {
 }
 
 
+def split_url(value: str) -> SplitResult | None:
+    """urlsplit, or None for text it refuses (`http://[x`: an unclosed IPv6 address)."""
+    try:
+        return urlsplit(value)
+    except ValueError:
+        return None
+
+
+def quote(value: object, limit: int = 60) -> str:
+    """A value as a message quotes it: on one line, and cut short if long."""
+    text = " ".join(str(value).split())
+    return f"'{text[:limit - 1]}…'" if len(text) > limit else f"'{text}'"
+
+
 def did_you_mean(value: str, choices: Any) -> str:
     """A hint naming the closest choice, or '' when nothing is close."""
     names = [str(c) for c in choices]
@@ -64,20 +78,20 @@ def parse_moment(text: str, zone: tzinfo) -> Moment:
     """ISO 8601 per the contract; raises ValueError(message, hint) otherwise."""
     match = _ISO.match(text.strip())
     if not match:
-        raise ValueError(f"'{text}' is not a date", _date_hint(text.strip()))
+        raise ValueError(f"{quote(text)} is not a date", _date_hint(text.strip()))
     try:
         day = date.fromisoformat(match["date"])
     except ValueError:
-        raise ValueError(f"'{text}' is not a date", _impossible_day_hint(match["date"])) from None
+        raise ValueError(f"{quote(text)} is not a date", _impossible_day_hint(match["date"])) from None
     if not FIRST_YEAR <= day.year <= LAST_YEAR:
-        raise ValueError(f"'{text}' is not a plausible date",
+        raise ValueError(f"{quote(text)} is not a plausible date",
                          f"the year must be between {FIRST_YEAR} and {LAST_YEAR}; check it for a typo")
     if not match["time"]:
         return Moment(datetime.combine(day, time(0, 0), zone), False)
     try:
         clock = time.fromisoformat(match["time"])
     except ValueError:
-        raise ValueError(f"'{text}' has an impossible time", "use 00:00 to 23:59") from None
+        raise ValueError(f"{quote(text)} has an impossible time", "use 00:00 to 23:59") from None
     offset = match["offset"]
     if offset is None:
         return Moment(datetime.combine(day, clock, zone), True)
@@ -86,7 +100,7 @@ def parse_moment(text: str, zone: tzinfo) -> Moment:
     sign = -1 if offset[0] == "-" else 1
     hours, minutes = int(offset[1:3]), int(offset[-2:])
     if minutes > 59 or hours * 60 + minutes > (14 * 60 if sign > 0 else 12 * 60):
-        raise ValueError(f"'{text}' has an offset out of range", "offsets run from -12:00 to +14:00")
+        raise ValueError(f"{quote(text)} has an offset out of range", "offsets run from -12:00 to +14:00")
     zone_fixed = timezone(sign * timedelta(hours=hours, minutes=minutes))
     return Moment(datetime.combine(day, clock, zone_fixed), True)
 
@@ -189,7 +203,7 @@ class Fields:
         items = tuple(str(v).strip() for v in value)
         for index, item in enumerate(items):
             if item in items[:index]:
-                self.fail(key, f"'{item}' is listed twice", "list it once")
+                self.fail(key, f"{quote(item)} is listed twice", "list it once")
         return items
 
     def moment(self, key: str, zone: tzinfo, required: bool = False) -> Moment | None:
@@ -225,14 +239,14 @@ class Fields:
     def email(self, key: str) -> str | None:
         value = self.text(key)
         if value is not None and not _EMAIL.match(value):
-            self.fail(key, f"'{value}' is not an e-mail address", "write it like presse@example.org")
+            self.fail(key, f"{quote(value)} is not an e-mail address", "write it like presse@example.org")
             return None
         return value
 
     def phone(self, key: str) -> str | None:
         value = self.text(key)
         if value is not None and not _PHONE.match(value):
-            self.fail(key, f"'{value}' is not a phone number", 'write it like "+49 7131 555-0100"')
+            self.fail(key, f"{quote(value)} is not a phone number", 'write it like "+49 7131 555-0100"')
             return None
         return value
 
@@ -240,9 +254,9 @@ class Fields:
         value = self.text(key)
         if value is None:
             return None
-        parts = urlsplit(value)
-        if absolute and (parts.scheme not in ("http", "https") or not parts.netloc):
-            self.fail(key, f"'{value}' is not an absolute URL", "write it with https://, e.g. https://example.org/")
+        parts = split_url(value)
+        if parts is None or absolute and (parts.scheme not in ("http", "https") or not parts.netloc):
+            self.fail(key, f"{quote(value)} is not an absolute URL", "write it with https://, e.g. https://example.org/")
             return None
         return value
 
@@ -256,4 +270,4 @@ def _describe(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "a mapping"
-    return f"'{value}'"
+    return quote(value)

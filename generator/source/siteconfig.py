@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..config import Organization, SiteConfig, check_base_url, normalize_language
 from ..errors import BuildFailed, SourceError
-from .schema import Fields, did_you_mean
+from .schema import Fields, did_you_mean, quote, split_url
 from .yamldoc import load_yaml
 
 SITE_KEYS = ("title", "base_url", "language", "timezone", "description", "organization",
@@ -53,7 +53,8 @@ def _base_url(fields: Fields, override: str | None) -> str:
     base_url = override or fields.text("base_url", required=True, example="https://presse.example.org/")
     if not base_url:
         return "https://example.org/"
-    problem = check_base_url(base_url)
+    problem = check_base_url(base_url) if split_url(base_url) else (
+        f"{quote(base_url)} is not an absolute URL", "write it in full, e.g. https://presse.example.org/")
     if problem and override:
         fields.errors.append(SourceError("--base-url", 0, problem[0], problem[1]))
     elif problem:
@@ -65,7 +66,7 @@ def _language(fields: Fields) -> str:
     value = fields.text("language") or "de"
     language = normalize_language(value)
     if language is None:
-        fields.fail("language", f"'{value}' is not a language tag", "use a BCP 47 tag such as de or en")
+        fields.fail("language", f"{quote(value)} is not a language tag", "use a BCP 47 tag such as de or en")
         return "de"
     return language
 
@@ -76,7 +77,7 @@ def _timezone(fields: Fields) -> str:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         hint = did_you_mean(value, sorted(available_timezones())) or "use an IANA name such as Europe/Berlin"
-        fields.fail("timezone", f"'{value}' is not a time zone", hint)
+        fields.fail("timezone", f"{quote(value)} is not a time zone", hint)
         return "Europe/Berlin"
     return value
 
@@ -103,5 +104,5 @@ def find_unknown_default_contacts(text: str, path: str, config: SiteConfig,
         index = config.default_contacts.index(contact_id)
         line = lines.get(f"default_contacts.{index}", lines.get("default_contacts", 1))
         hint = did_you_mean(contact_id, known) or "add it to contacts.yaml, or remove it from default_contacts"
-        errors.append(SourceError(path, line, f"default_contacts: '{contact_id}' is not in contacts.yaml", hint))
+        errors.append(SourceError(path, line, f"default_contacts: {quote(contact_id)} is not in contacts.yaml", hint))
     return errors

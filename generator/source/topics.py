@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..errors import SourceError
 from ..model.entities import Topic
 from ..model.urls import SLUG_PATTERN, slugify
-from .schema import Fields
+from .schema import Fields, quote
 from .yamldoc import load_yaml
 
 TOPIC_KEYS = ("slug", "description")
@@ -41,7 +41,7 @@ def parse_topics(text: str, path: str) -> tuple[dict[str, Topic], list[SourceErr
             _fail_slug(fields, root, str(key), where, slug)
             continue
         if slug in owners:
-            root.fail(str(key), f"has the same URL /topics/{slug}/ as the topic '{owners[slug]}'",
+            root.fail(str(key), f"has the same URL /topics/{slug}/ as the topic {quote(owners[slug])}",
                       "merge the two topics, or give one of them another `slug`")
             continue
         owners[slug] = name
@@ -52,7 +52,7 @@ def parse_topics(text: str, path: str) -> tuple[dict[str, Topic], list[SourceErr
 def _fail_slug(fields: Fields, root: Fields, key: str, where: str | None, slug: str) -> None:
     """A bad `slug:`, or a topic name that gives no slug at all."""
     if where:
-        fields.fail(where, f"'{slug}' is not a valid slug",
+        fields.fail(where, f"{quote(slug)} is not a valid slug",
                     f"use lower case letters, digits and hyphens, e.g. {slugify(slug) or 'thema'}")
     else:
         root.fail(key, "gives an empty URL slug", "add `slug:` with lower case letters and hyphens")
