@@ -55,21 +55,33 @@ def public_text(site: Site) -> str:
     return "\n".join(parts)
 
 
-def _patterns(site: Site, public: str, paths: Iterable[str]) -> list[tuple[bytes, _Needle]]:
+_PLAIN_RUN = re.compile(r"[A-Za-z0-9 ]+")
+
+
+def _title_core(title: str) -> str:
+    """The longest run of ASCII letters, digits and spaces in the title: no escaping changes those, so
+    every form in _title_forms contains it ("" if the title has none)."""
+    return max(_PLAIN_RUN.findall(title), key=len, default="")
+
+
+def _patterns(site: Site, public: str, paths: Iterable[str]) -> list[tuple[bytes, _Needle, str]]:
+    """(regex, needle, literal) — every match of the regex contains the literal ("": no such literal)."""
     config = site.config
     segments = "\n".join("/" + path for path in paths)
-    found: list[tuple[bytes, _Needle]] = []
+    found: list[tuple[bytes, _Needle, str]] = []
     for item in site.withheld:
         url = (rb"(?<![\w./-])(?:" + re.escape(config.base_url.encode()) + b"|"
                + re.escape(config.base_path.encode()) + b")?" + re.escape(item.path.encode()))
-        found.append((url, _Needle(item, "url")))
+        found.append((url, _Needle(item, "url"), item.path))
         slug = f"/{item.slug}/"
         if slug not in segments and slug not in public:
-            found.append((re.escape(slug.encode()), _Needle(item, "slug")))
+            found.append((re.escape(slug.encode()), _Needle(item, "slug"), slug))
         forms = _title_forms(item.title)
-        if item.title.strip() and not any(form in public for form in forms):
+        core = _title_core(item.title)
+        # A form can be in the public text only if its core is (one search of the long text, not one per form).
+        if item.title.strip() and not (core in public and any(form in public for form in forms)):
             for form in sorted(forms):
-                found.append((rb"(?<!\w)" + re.escape(form.encode()) + rb"(?!\w)", _Needle(item, "title")))
+                found.append((rb"(?<!\w)" + re.escape(form.encode()) + rb"(?!\w)", _Needle(item, "title"), core))
     return found
 
 
@@ -82,11 +94,14 @@ class LeakScan:
     public: str
     regex: re.Pattern[bytes] | None
     needles: dict[str, _Needle]
+    literals: tuple[bytes, ...] | None = None  # a file with none of these cannot match (None: no shortcut)
 
     def scan(self, path: str, data: bytes) -> list[tuple[Withheld, str, str, str]]:
         """The first hit of each withheld release in one file."""
         if self.regex is None:
             return []
+        if self.literals is not None and not any(literal in data for literal in self.literals):
+            return []  # plain substring search is far faster than the regex, whose lookbehinds defeat its own
         seen: set[Withheld] = set()
         hits = []
         for match in self.regex.finditer(data):
@@ -110,9 +125,10 @@ def leak_scan(site: Site, paths: Iterable[str]) -> LeakScan:
         return LeakScan(site, "", None, {})
     public = public_text(site)
     patterns = _patterns(site, public, paths)
-    needles = {f"n{index}": needle for index, (_, needle) in enumerate(patterns)}
-    regex = re.compile(b"|".join(b"(?P<n%d>%s)" % (index, rx) for index, (rx, _) in enumerate(patterns)))
-    return LeakScan(site, public, regex, needles)
+    needles = {f"n{index}": needle for index, (_, needle, _) in enumerate(patterns)}
+    regex = re.compile(b"|".join(b"(?P<n%d>%s)" % (index, rx) for index, (rx, _, _) in enumerate(patterns)))
+    literals = {literal.encode() for _, _, literal in patterns}
+    return LeakScan(site, public, regex, needles, None if b"" in literals else tuple(sorted(literals)))
 
 
 def find_leaks(files: Mapping[str, bytes], site: Site,
