@@ -98,8 +98,9 @@ def _plan_edition(site: Site, edition: Edition) -> list[Output]:
     for pagination, releases in _paginate(edition.releases, config.per_page, lambda n: home_path(prefix, n)):
         title = config.title if pagination.number == 1 else \
             f"{config.title} – {ui_string(lang, 'page_of', page=pagination.number, pages=pagination.count)}"
+        alternates = _home_alternates(site) if pagination.number == 1 else ()
         outputs.append(_html(site, pagination.paths[pagination.number - 1], "home.html", lang, title, None,
-                             releases=releases, pagination=pagination))
+                             alternates=alternates, releases=releases, pagination=pagination))
     outputs += _feeds(site, edition, None, edition.releases)
     for release in edition.releases:
         outputs.append(_html(site, release.path, "release.html", lang, release.title, release.summary,
@@ -125,6 +126,13 @@ def _plan_edition(site: Site, edition: Edition) -> list[Output]:
     for page in edition.pages:
         outputs.append(_html(site, page.path, "page.html", lang, page.title, page.summary or None, content=page))
     return outputs
+
+
+def _home_alternates(site: Site) -> tuple[tuple[str, str], ...]:
+    """The language editions' home pages name each other (hreflang), as translated releases do."""
+    if len(site.editions) < 2:
+        return ()
+    return tuple(sorted((edition.lang, home_path(edition.prefix)) for edition in site.editions))
 
 
 def _alternates(release: Release) -> tuple[tuple[str, str], ...]:

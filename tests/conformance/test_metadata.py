@@ -40,8 +40,9 @@ def check_head(site: BuiltSite, page: Path, document: HtmlElement) -> None:
     canonical = one(document.xpath('//head/link[@rel="canonical"]/@href'), "canonical")
     assert canonical == site.url_of(page)
     assert one(meta(document, "og:url"), "og:url") == canonical
-    for key in ("og:title", "og:description", "og:site_name", "og:type", "og:locale"):
+    for key in ("og:title", "og:description", "og:site_name", "og:type"):
         assert one(meta(document, key), key).strip()
+    assert re.match(r"^[a-z]{2,3}_[A-Z]{2}$", one(meta(document, "og:locale"), "og:locale"))
     image = one(meta(document, "og:image"), "og:image")
     assert site.file_for(image) is not None, image
     assert one(meta(document, "twitter:card"), "twitter:card") in ("summary", "summary_large_image")
@@ -112,10 +113,15 @@ def test_home_page_describes_the_organization(built_site: BuiltSite) -> None:
         assert built_site.file_for(organization["logo"]) is not None
 
 
-def test_translated_releases_name_each_other(built_site: BuiltSite) -> None:
-    german = built_site.root / "releases/2008/neue-organisation-mehr-kooperationen/index.html"
-    english = built_site.root / "en/releases/2008/new-organisation-more-cooperation/index.html"
-    expected = {("de", built_site.url_of(german)), ("en", built_site.url_of(english))}
-    for page in (german, english):
+@pytest.mark.parametrize(("german", "english"), [
+    ("releases/2008/neue-organisation-mehr-kooperationen/index.html",
+     "en/releases/2008/new-organisation-more-cooperation/index.html"),
+    ("index.html", "en/index.html"),
+])
+def test_language_versions_name_each_other(built_site: BuiltSite, german: str, english: str) -> None:
+    pages = (built_site.root / german, built_site.root / english)
+    expected = {("de", built_site.url_of(pages[0])), ("en", built_site.url_of(pages[1]))}
+    for page in pages:
         links = built_site.parse(page).xpath('//head/link[@rel="alternate"][@hreflang]')
-        assert {(link.get("hreflang"), link.get("href")) for link in links} >= expected
+        assert {(link.get("hreflang"), link.get("href")) for link in links} == expected
+        assert meta(built_site.parse(page), "og:locale:alternate") == ["en_US" if page == pages[0] else "de_DE"]
