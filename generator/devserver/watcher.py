@@ -79,6 +79,8 @@ class _Handler(FileSystemEventHandler):
     def on_any_event(self, event: FileSystemEvent) -> None:
         if event.event_type not in _CHANGE_EVENTS:
             return
+        if event.is_directory and event.event_type == "modified":
+            return  # an entry was added or removed: that entry has its own event (an editor's swap file, say)
         paths = [event.src_path, event.dest_path] if event.event_type == "moved" else [event.src_path]
         for raw in paths:
             path = os.fsdecode(raw)

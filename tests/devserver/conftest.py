@@ -110,7 +110,8 @@ class Running:
         return path
 
 
-def start_server(root: Path, files: dict[str, str | bytes], sample: Path | None = None, **options: Any) -> Running:
+def start_server(root: Path, files: dict[str, str | bytes], sample: Path | None = None, delay: float = 0.05,
+                 **options: Any) -> Running:
     """Serve a site made of `files` (with make_site's defaults), or a copy of the folder `sample`."""
     if sample is not None:
         content = root / "content"
@@ -118,7 +119,7 @@ def start_server(root: Path, files: dict[str, str | bytes], sample: Path | None 
     else:
         content = make_site(root, files)
     out, err = io.StringIO(), io.StringIO()
-    server = DevServer(BuildOptions(content_dir=content, **options), port=0, out=out, err=err, delay=0.05)
+    server = DevServer(BuildOptions(content_dir=content, **options), port=0, out=out, err=err, delay=delay)
     server.start()
     return Running(server, content, out, err)
 
