@@ -1,9 +1,11 @@
-"""Every RSS feed of the built site read back by feedparser: well-formed (no bozo), RSS 2.0, its own
-self link; every item's link leads to a published release page, and its date is that page's date."""
+"""Every feed of the built site read back: RSS 2.0 and Atom by feedparser (no bozo, the right version,
+its own self link), JSON Feed by json; every item's link leads to a release page of the site, its date
+is that page's date, its language the feed's, newest first."""
 
 from __future__ import annotations
 
 import calendar
+import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -14,6 +16,7 @@ import feedparser  # type: ignore[import-untyped]
 from tests.conformance.site import BuiltSite, json_ld
 
 FEED_ITEMS = 20  # content/site.yaml: feed_items
+VERSIONS = {"feed.xml": "rss20", "atom.xml": "atom10"}
 
 
 def news_article(site: BuiltSite, page: Path) -> dict[str, Any]:
@@ -29,8 +32,8 @@ def check_feed(site: BuiltSite, file: Path) -> list[str]:
     problems = []
     if parsed.bozo:
         problems.append(f"{where}: not well-formed: {parsed.bozo_exception}")
-    if parsed.version != "rss20":
-        problems.append(f"{where}: version {parsed.version!r}, expected rss20")
+    if parsed.version != VERSIONS[file.name]:
+        problems.append(f"{where}: version {parsed.version!r}, expected {VERSIONS[file.name]}")
     self_links = [link.href for link in parsed.feed.get("links", []) if link.get("rel") == "self"]
     if self_links != [site.url_of(file)]:
         problems.append(f"{where}: self link {self_links}, expected {site.url_of(file)}")
@@ -63,10 +66,31 @@ def check_feed(site: BuiltSite, file: Path) -> list[str]:
 
 
 def test_every_feed_parses_and_every_item_checks_out(built_site: BuiltSite) -> None:
-    feeds = [file for file in built_site.files(".xml") if file.name == "feed.xml"]
-    assert len(feeds) >= 10, "site feed, English feed and topic feeds"
+    feeds = [file for file in built_site.files(".xml") if file.name in VERSIONS]
+    assert len(feeds) >= 20, "RSS and Atom: site feed, English feed and topic feeds"
     problems = [problem for feed in feeds for problem in check_feed(built_site, feed)]
     assert problems == []
+
+
+def test_every_json_feed_item_checks_out(built_site: BuiltSite) -> None:
+    problems = []
+    feeds = [file for file in built_site.files(".json") if file.name == "feed.json"]
+    for file in feeds:
+        where = file.relative_to(built_site.root).as_posix()
+        feed = json.loads(file.read_text(encoding="utf-8"))
+        assert feed["version"] == "https://jsonfeed.org/version/1.1" and feed["feed_url"] == built_site.url_of(file)
+        stamps = []
+        for item in feed["items"]:
+            page = built_site.file_for(item["url"])
+            if page is None:
+                problems.append(f"{where}: item url {item['url']!r} is not a page of the site")
+                continue
+            stamps.append(datetime.fromisoformat(item["date_published"]).timestamp())
+            if stamps[-1] != datetime.fromisoformat(news_article(built_site, page)["datePublished"]).timestamp():
+                problems.append(f"{where}: item {item['url']} dated {item['date_published']}")
+        if not stamps or stamps != sorted(stamps, reverse=True):
+            problems.append(f"{where}: no items, or not newest first")
+    assert feeds and problems == []
 
 
 def test_every_html_page_advertises_an_existing_feed(built_site: BuiltSite) -> None:

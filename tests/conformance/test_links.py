@@ -81,7 +81,7 @@ def test_every_internal_link_and_fragment_resolves(built_site: BuiltSite) -> Non
 
 def test_links_inside_feed_items_resolve(built_site: BuiltSite) -> None:
     broken: list[str] = []
-    for feed in [f for f in built_site.files(".xml") if f.name == "feed.xml"]:
+    for feed in [f for f in built_site.files(".xml") if f.name in ("feed.xml", "atom.xml")]:
         for entry in feedparser.parse(feed.read_bytes()).entries:
             for content in entry.get("content", []):
                 fragment = lxml.html.fragment_fromstring(content.value, create_parent="div")
