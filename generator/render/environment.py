@@ -5,7 +5,7 @@ the templates use (URLs, dates via Babel, RFC 822). Reads templates; writes noth
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
@@ -26,6 +26,15 @@ _NO_ORG = Organization(name="")
 
 def babel_locale(lang: str) -> str:
     return lang.replace("-", "_")
+
+
+def whole_minutes(moment: datetime) -> datetime:
+    """The same instant with an offset of whole minutes: RFC 822 and ISO 8601 have no seconds in offsets,
+    but zones had them before standard time (Amsterdam +00:19:32 until 1937, St. John's -03:30:52)."""
+    offset = moment.utcoffset()
+    if offset is None or not offset.seconds % 60:
+        return moment
+    return moment.astimezone(timezone(timedelta(minutes=round(offset.total_seconds() / 60))))
 
 
 def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.Environment:
@@ -52,9 +61,9 @@ def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.En
                                                           locale=babel_locale(lang)),
         short_time=lambda moment, lang: babel_datetime(local(moment), "short", tzinfo=zone,
                                                        locale=babel_locale(lang)).split(", ")[-1],
-        iso=lambda moment: local(moment).isoformat(),
+        iso=lambda moment: whole_minutes(local(moment)).isoformat(),
         iso_date=lambda moment: local(moment).date().isoformat(),
-        rfc822=lambda moment: format_datetime(local(moment)),
+        rfc822=lambda moment: format_datetime(whole_minutes(local(moment))),
         year=lambda moment: local(moment).year,
         language_name=lambda lang: LANGUAGE_NAMES.get(lang, lang),
         og_locale=og_locale,
