@@ -54,10 +54,15 @@ class DevServer:
                                         daemon=True)
         self.builds = 0  # attempts, for tests and the terminal
         self.last_build_seconds = 0.0
+        self._building = threading.Lock()
 
     def start(self) -> None:
         self.rebuild()
-        self._watcher.start()
+        try:
+            self._watcher.start()
+        except OSError as exc:  # e.g. the system's limit of inotify watches is reached
+            print(f"build.py: warning: cannot watch for changes ({exc.strerror or exc}); the site is served "
+                  "but not rebuilt — on Linux, raise fs.inotify.max_user_watches", file=self._err, flush=True)
         self._thread.start()
 
     def stop(self) -> None:
@@ -69,6 +74,10 @@ class DevServer:
 
     def rebuild(self) -> bool:
         """Build everything in memory; on success serve it, else keep the last good build."""
+        with self._building:  # one build at a time, whoever asks
+            return self._rebuild()
+
+    def _rebuild(self) -> bool:
         started = time.perf_counter()
         self.builds += 1
         try:
