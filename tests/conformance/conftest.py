@@ -54,6 +54,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     return BuiltSite(output, BASE_URL)
 
 
+@pytest.fixture(scope="session")
+def preview_site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The sample site built with --preview: drafts and embargoed releases shown, with their banners."""
+    output = tmp_path_factory.mktemp("conformance-preview") / "public"
+    result = run_cli("build", "--content", ROOT / "content", "--output", output, "--base-url", BASE_URL,
+                     "--now", NOW, "--preview")
+    assert result.status == 0, result.err
+    return BuiltSite(output, BASE_URL)
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -62,7 +72,16 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_url(built_site: BuiltSite) -> Iterator[str]:
     """The built site served on a free port of 127.0.0.1, e.g. "http://127.0.0.1:41234/"."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site.root))
+    yield from _serve(built_site)
+
+
+@pytest.fixture(scope="session")
+def preview_url(preview_site: BuiltSite) -> Iterator[str]:
+    yield from _serve(preview_site)
+
+
+def _serve(site: BuiltSite) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site.root))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

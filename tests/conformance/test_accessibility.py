@@ -72,6 +72,20 @@ def test_no_axe_violations(browser: Browser, site_url: str, name: str, width: in
         context.close()
 
 
+@pytest.mark.parametrize("path", ["", "releases/2030/ausbildungsbilanz-2029/"])
+def test_no_axe_violations_in_preview(browser: Browser, preview_url: str, path: str) -> None:
+    """The preview's site notice, embargo banner and badges, light and dark."""
+    for scheme in ("light", "dark"):
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+        try:
+            page = context.new_page()
+            page.goto(preview_url + path, wait_until="load")
+            assert page.locator(".preview-site").count() == 1
+            assert describe(run_axe(page)) == []
+        finally:
+            context.close()
+
+
 @pytest.mark.parametrize("width", [320, 375])
 def test_no_horizontal_scrolling_on_phones(browser: Browser, site_url: str, width: int) -> None:
     context = browser.new_context(viewport={"width": width, "height": 800}, is_mobile=True, has_touch=True)
