@@ -80,24 +80,32 @@ def files_key(folders: Sequence[Path]) -> str:
 
 
 class CachedParser:
-    """parse_release for many sources: from the cache where it has them, else in --jobs workers."""
+    """parse_release for many sources: from the cache (on disk, or `memory` in a long-running process)
+    where it has them, else in --jobs workers."""
 
-    def __init__(self, cache: BuildCache | None, jobs: int) -> None:
-        self.cache, self.jobs = cache, jobs
+    def __init__(self, cache: BuildCache | None, jobs: int, memory: dict[str, Parsed] | None = None) -> None:
+        self.cache, self.jobs, self.memory = cache, jobs, memory
         self.parsed = 0  # how many were parsed (not taken from the cache), for tests and progress
 
     def __call__(self, sources: Sequence[SourceFile], context: ReleaseContext) -> list[Parsed]:
         base = digest(code_key(), repr(replace(context, media=frozenset())), *sorted(context.media))
         keys = [digest(base, source.path, source.relative, source.text) for source in sources]
-        stored = self.cache.parsed(keys) if self.cache else {}
-        missing = [i for i, key in enumerate(keys) if key not in stored]
+        known: dict[str, Parsed] = {}
+        if self.memory is not None:
+            known = {key: self.memory[key] for key in keys if key in self.memory}
+        elif self.cache:
+            known = {key: pickle.loads(value) for key, value in self.cache.parsed(keys).items()}
+        missing = [i for i, key in enumerate(keys) if key not in known]
         fresh = parse_releases([sources[i] for i in missing], context, self.jobs)
         self.parsed += len(missing)
-        if self.cache and missing:
+        known.update((keys[i], parsed) for i, parsed in zip(missing, fresh, strict=True))
+        if self.memory is not None:
+            self.memory.clear()  # keep only what this build used
+            self.memory.update(known)
+        elif self.cache and missing:
             self.cache.store_parsed({keys[i]: pickle.dumps(parsed, pickle.HIGHEST_PROTOCOL)
                                      for i, parsed in zip(missing, fresh, strict=True)})
-        found = dict(zip(missing, fresh, strict=True))
-        return [found[i] if i in found else pickle.loads(stored[keys[i]]) for i in range(len(keys))]
+        return [known[key] for key in keys]
 
 
 @dataclass

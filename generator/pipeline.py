@@ -20,6 +20,7 @@ from .model.assemble import SiteParts, assemble_site
 from .model.entities import Contact, Page, Release, Site
 from .output.writer import check_output_dir
 from .parallel import Parsed
+from .rebuild import BuildMemory, render_again
 from .render.environment import make_environment
 from .render.leaks import find_leaks
 from .render.pages import render_outputs
@@ -141,7 +142,12 @@ def theme_dirs(options: BuildOptions, kind: str) -> list[Path]:
     return [override, theme] if override else [theme]
 
 
-def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_progress) -> RenderedSite:
+def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_progress,
+                memory: BuildMemory | None = None) -> RenderedSite:
+    """Everything in memory, nothing written. With `memory` (kept by a long-running process such as
+    the dev server) only what changed since the last call is parsed, rendered and scanned again."""
+    if memory is not None:
+        return RenderedSite(*render_again(options, memory, STAGES, progress))
     progress("reading content")
     site = load_site(options)
     env = make_environment(site.config, theme_dirs(options, "templates"))

@@ -13,7 +13,8 @@ import generator
 from generator import parallel
 from generator.config import BuildOptions
 from generator.errors import BuildFailed
-from generator.pipeline import BuildResult, build
+from generator.pipeline import BuildResult, RenderedSite, build, render_site
+from generator.rebuild import BuildMemory
 from tests.conftest import make_site, release, tree_bytes
 
 NOW = "2026-11-25T12:00:00+01:00"
@@ -169,3 +170,31 @@ def test_a_build_killed_while_writing_is_followed_by_a_full_one(site: Path, tmp_
     _, (rendered, planned) = rendered_counts(site)
     assert rendered == planned
     assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
+
+
+def _in_memory(rendered: RenderedSite) -> dict[str, bytes]:
+    return {**rendered.files, **{path: source.read_bytes() for path, source in rendered.copies.items()}}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_the_dev_servers_rebuild_equals_render_site(site: Path, change: str) -> None:
+    memory = BuildMemory()
+    first = render_site(options(site, site / "public"), memory=memory)
+    assert _in_memory(first) == _in_memory(render_site(options(site, site / "public")))
+    CHANGES[change](site)
+    said: list[str] = []
+    again = render_site(options(site, site / "public"), said.append, memory=memory)
+    assert _in_memory(again) == _in_memory(render_site(options(site, site / "public")))
+    rendered, planned = (int(word) for word in said[0].split()[1:4:2])
+    assert rendered < planned or change in ("site settings", "templates", "static files")
+
+
+def test_the_dev_servers_rebuild_after_a_failed_one(site: Path) -> None:
+    memory = BuildMemory()
+    render_site(options(site, site / "public"), memory=memory)
+    edit(site / "content/releases/2024/a.md", "date: 2024-03-01", "date: 01.03.2024")
+    with pytest.raises(BuildFailed):
+        render_site(options(site, site / "public"), memory=memory)
+    edit(site / "content/releases/2024/a.md", "date: 01.03.2024", "date: 2025-03-01")
+    again = render_site(options(site, site / "public"), memory=memory)
+    assert _in_memory(again) == _in_memory(render_site(options(site, site / "public")))
