@@ -2,7 +2,9 @@
 # Set up and run Pressroom in its own virtual environment (.venv), so a system Python that refuses
 # `pip install` is never touched.
 #   ./dev.sh site     set up, build content/ into public/, and serve it on http://127.0.0.1:8000/
-#   ./dev.sh build    set up and build content/ into public/ (no server)
+#   ./dev.sh build    set up and build content/ into public/ (no server); more arguments go to build.py build
+#   ./dev.sh check    set up and check content/ without writing anything; more arguments go to build.py check
+#                     (CI runs these two: .github/workflows/publish.yml, .gitlab-ci.yml)
 #   ./dev.sh test     set up everything the tests need (incl. Chromium, Java, npm tools) and run them all
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -31,7 +33,11 @@ case "${1:-}" in
     ;;
   build)
     setup_python ""
-    exec "$VENV/bin/python" build.py build
+    exec "$VENV/bin/python" build.py build "${@:2}"
+    ;;
+  check)
+    setup_python ""
+    exec "$VENV/bin/python" build.py check "${@:2}"
     ;;
   test)
     setup_python "[test]"
@@ -39,7 +45,7 @@ case "${1:-}" in
     exec "$VENV/bin/python" -m pytest -n "${PYTEST_WORKERS:-2}" "${@:2}"
     ;;
   *)
-    echo "usage: ./dev.sh site | build | test [pytest args]" >&2
+    echo "usage: ./dev.sh site | build [build args] | check [check args] | test [pytest args]" >&2
     exit 2
     ;;
 esac
