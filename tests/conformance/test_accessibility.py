@@ -94,6 +94,8 @@ def test_no_horizontal_scrolling_on_phones(browser: Browser, site_url: str, widt
         overflowing = []
         for name, path in {**PAGES, **MORE_PAGES}.items():
             page.goto(site_url + path, wait_until="load")
+            if "?q=" in path:
+                page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
             scroll_width, inner_width = page.evaluate(
                 "[document.documentElement.scrollWidth, window.innerWidth]")
             if scroll_width > inner_width:
