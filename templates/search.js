@@ -20,6 +20,7 @@
   if (input && label) {
     input.id = "search-input";
     label.htmlFor = "search-input";
+    label.hidden = false;  // hidden without JavaScript, where there is no input to name
   }
   var query = new URLSearchParams(window.location.search).get("q");
   if (query) {

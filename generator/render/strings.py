@@ -49,6 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "print_source": "Quelle:",
         "search": "Suche",
         "search_label": "Suchbegriff",
+        "year": "Jahr",
         "search_noscript": "Die Volltextsuche braucht JavaScript. Alle Pressemitteilungen finden Sie auch im "
                            "Archiv, nach Jahren und nach Themen:",
         "search_browse": "Im Archiv stöbern",
@@ -104,6 +105,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "print_source": "Source:",
         "search": "Search",
         "search_label": "Search term",
+        "year": "Year",
         "search_noscript": "Full-text search needs JavaScript. You can also find every press release in the archive, "
                            "by year and by topic:",
         "search_browse": "Browse the archive",

@@ -34,13 +34,13 @@ def test_the_index_holds_every_published_release_in_every_language(published: Pa
 
 def test_filters_by_topic_and_year(published: Path) -> None:
     filters = {record["url"]: record["filters"] for record in search_fragments(published)}
-    assert filters == {
+    assert filters == {  # filter names in the language of the index: the interface shows them
         "/releases/2023/neue-organisation-mehr-kooperationen/": {
-            "topic": ["Wirtschaftsförderung", "Außenwirtschaft"], "year": ["2023"]},
-        "/releases/2024/mehr-ausbildungsvertraege-bessere-quoten/": {"topic": ["Ausbildung"], "year": ["2024"]},
-        "/releases/2024/exporteure-optimistisch/": {"topic": ["Außenwirtschaft"], "year": ["2024"]},
-        "/en/releases/2023/new-organisation-more-cooperation/": {"topic": ["Wirtschaftsförderung"],
-                                                                 "year": ["2023"]},
+            "Thema": ["Wirtschaftsförderung", "Außenwirtschaft"], "Jahr": ["2023"]},
+        "/releases/2024/mehr-ausbildungsvertraege-bessere-quoten/": {"Thema": ["Ausbildung"], "Jahr": ["2024"]},
+        "/releases/2024/exporteure-optimistisch/": {"Thema": ["Außenwirtschaft"], "Jahr": ["2024"]},
+        "/en/releases/2023/new-organisation-more-cooperation/": {"Topic": ["Wirtschaftsförderung"],
+                                                                 "Year": ["2023"]},
     }
 
 
