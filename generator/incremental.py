@@ -37,7 +37,9 @@ from .output.writer import (
     folder_id,
     new_staging,
     output_lock,
+    stage_bytes,
     stage_copy,
+    staged_path,
     swap_staging,
 )
 from .parallel import Hit, Parsed, RenderJob, parse_releases, render_to_staging
@@ -126,13 +128,16 @@ class Plan:
 class StagedFiles(Mapping[str, bytes]):
     """The output files of this build by path, read on demand from staging or the output folder."""
 
-    def __init__(self, paths: Sequence[str], staged: set[str], staging: Path, output_dir: Path) -> None:
+    def __init__(self, paths: Sequence[str], staged: set[str], staging: Path, output_dir: Path, flat: bool) -> None:
         self._paths, self._staged, self._staging, self._output = set(paths), staged, staging, output_dir
+        self._flat = flat
 
     def __getitem__(self, path: str) -> bytes:
         if path not in self._paths:
             raise KeyError(path)
-        return ((self._staging if path in self._staged else self._output) / path).read_bytes()
+        if path in self._staged:
+            return staged_path(self._staging, path, self._flat).read_bytes()
+        return (self._output / path).read_bytes()
 
     def __iter__(self) -> Iterator[str]:
         return iter(sorted(self._paths))
@@ -211,7 +216,8 @@ def _render(options: BuildOptions, plan: Plan, staging: Path, progress: Progress
             todo.append(index)
     previous = {p: e.digest for p in (plan.previous or {}) if (e := _intact(plan, out, p))}
     progress(f"rendering {len(todo)} of {len(plan.outputs)} files")
-    result = render_to_staging(RenderJob(plan.env, plan.outputs, todo, staging, previous, plan.scan), options.jobs)
+    job = RenderJob(plan.env, plan.outputs, todo, staging, previous, plan.scan, flat=plan.previous is not None)
+    result = render_to_staging(job, options.jobs)
     staged = set()
     for item in result.rendered:
         path, fingerprint = plan.outputs[item.index].path, plan.prints[item.index]
@@ -244,7 +250,8 @@ def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str,
             hits: list[Hit], stages: Stages) -> list[SourceError]:
     """Search index and checks over the whole site (stages.after_render), copies, and the leak verdict."""
     out = options.output_dir
-    files = StagedFiles([o.path for o in plan.outputs], staged, staging, out)
+    flat = plan.previous is not None
+    files = StagedFiles([o.path for o in plan.outputs], staged, staging, out, flat)
     pages = sorted(path for r in plan.site.releases if (path := output_path(r.path)) in entries)
     search = "search:" + digest(*(f"{path}:{entries[path].digest}" for path in pages))
     extra, readable, errors = stages.after_render(plan.site, plan.outputs, files, plan.copies,
@@ -255,10 +262,7 @@ def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str,
         if kept and kept.digest == hashed:
             entries[path] = replace(kept, fingerprint=search)
             continue
-        target = staging / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        info = target.stat()
+        info = stage_bytes(staging, path, data, flat)
         entries[path] = Entry(search, hashed, info.st_size, info.st_mtime_ns)
         staged.add(path)
     rescan = plan.scan_key != plan.previous_scan
@@ -277,7 +281,7 @@ def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str,
         if kept:
             entries[path] = kept
             continue
-        copied = stage_copy(staging, path, source)
+        copied = stage_copy(staging, path, source, flat)
         entries[path] = Entry(fingerprint, "", copied.st_size, copied.st_mtime_ns)
         staged.add(path)
     return errors + plan.scan.errors(sorted(hits, key=lambda hit: hit[1]) + copy_hits)

@@ -54,6 +54,7 @@ class RenderJob:
     staging: Path
     previous: dict[str, str]  # output path -> hash of the bytes it has now (unchanged bytes are not staged)
     scan: LeakScan
+    flat: bool  # stage under flat names (see output.writer.staged_path)
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _render_chunk(job: RenderJob, positions: range) -> RenderResult:
         if job.previous.get(output.path) == hashed:
             result.rendered.append(Rendered(index, hashed, 0, 0, staged=False))
         else:
-            info = stage_bytes(job.staging, output.path, data)
+            info = stage_bytes(job.staging, output.path, data, job.flat)
             result.rendered.append(Rendered(index, hashed, info.st_size, info.st_mtime_ns, staged=True))
     return result
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import fcntl
+import hashlib
 import os
 import shutil
 import tempfile
@@ -81,16 +82,27 @@ def checked_path(relative: str) -> str:
     return relative
 
 
-def stage_bytes(staging: Path, relative: str, data: bytes) -> os.stat_result:
-    target = staging / checked_path(relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
+def staged_path(staging: Path, relative: str, flat: bool) -> Path:
+    """Where a file waits in staging: at its own path (a whole site, swapped in later), or `flat`,
+    under a name made from its path (single files moved into the output later; no folders to make
+    and remove, which is slow on some file systems)."""
+    if flat:
+        return staging / hashlib.blake2b(checked_path(relative).encode(), digest_size=16).hexdigest()
+    return staging / checked_path(relative)
+
+
+def stage_bytes(staging: Path, relative: str, data: bytes, flat: bool = False) -> os.stat_result:
+    target = staged_path(staging, relative, flat)
+    if not flat:
+        target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(data)
     return target.stat()
 
 
-def stage_copy(staging: Path, relative: str, source: Path) -> os.stat_result:
-    target = staging / checked_path(relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
+def stage_copy(staging: Path, relative: str, source: Path, flat: bool = False) -> os.stat_result:
+    target = staged_path(staging, relative, flat)
+    if not flat:
+        target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(source, target)
     return target.stat()
 
@@ -123,7 +135,8 @@ def swap_staging(staging: Path, output_dir: Path) -> None:
 
 
 def apply_staging(staging: Path, output_dir: Path, changed: list[str], removed: list[str]) -> None:
-    """Move each changed file from staging into the output (atomic rename each) and delete removed ones."""
+    """Move each changed file from (flat) staging into the output, each by an atomic rename, and delete
+    the removed ones."""
     try:
         made: set[str] = set()
         for relative in changed:
@@ -131,7 +144,7 @@ def apply_staging(staging: Path, output_dir: Path, changed: list[str], removed: 
             if parent and parent not in made:
                 (output_dir / parent).mkdir(parents=True, exist_ok=True)
                 made.add(parent)
-            os.replace(staging / relative, output_dir / relative)
+            os.replace(staged_path(staging, relative, flat=True), output_dir / relative)
         for relative in removed:
             (output_dir / checked_path(relative)).unlink(missing_ok=True)
             _remove_empty_parents(output_dir, relative)
