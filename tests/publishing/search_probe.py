@@ -1,0 +1,73 @@
+"""Drives the search page of a built site in Debian's headless Chromium and prints what it saw as JSON.
+
+Run as its own process (`python -m tests.publishing.search_probe SITE_FOLDER`): Playwright's sync API
+cannot start while another test's browser is open in the same process, so the browser tests of the
+search page ask this process instead of opening a second browser beside the conformance suite's."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import sys
+import threading
+from typing import Any
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conformance.conftest import CHROMIUM, CHROMIUM_ARGS
+
+RESULT = ".pagefind-ui__result-link"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def _results(page: Page) -> list[str]:
+    page.wait_for_selector(RESULT, timeout=20_000)
+    return sorted(link.get_attribute("href") or "" for link in page.query_selector_all(RESULT))
+
+
+def probe(browser: Browser, url: str) -> dict[str, Any]:
+    requests: list[str] = []
+    page = browser.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(url + "search/?q=Erika")
+    seen: dict[str, Any] = {"erika": _results(page)}
+    page.click("summary:has-text('Jahr')")
+    page.click("label:has-text('2023')")
+    page.wait_for_function(f"document.querySelectorAll('{RESULT}').length === 1", timeout=20_000)
+    seen["erika_2023"] = _results(page)
+    page.goto(url + "en/search/?q=organisation")
+    seen["english"] = _results(page)
+    seen["foreign_requests"] = [r for r in requests if not r.startswith(url)]
+    page.close()
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url + "search/")
+    seen["nojs_text"] = page.inner_text("main")
+    seen["nojs_label_visible"] = page.is_visible("#search-label")
+    seen["nojs_links"] = [a.get_attribute("href") for a in page.query_selector_all(".search-browse a")]
+    context.close()
+    return seen
+
+
+def main(folder: str) -> None:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=folder))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+            try:
+                print(json.dumps(probe(browser, f"http://127.0.0.1:{server.server_address[1]}/")))
+            finally:
+                browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
