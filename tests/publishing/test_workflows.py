@@ -168,6 +168,11 @@ def test_every_dev_sh_command_exists_and_its_arguments_are_accepted() -> None:
         assert parsed.command == subcommand
 
 
+def test_dev_sh_is_executable() -> None:
+    """CI runs ./dev.sh directly: in a fresh clone the file mode comes from git."""
+    assert os.access(ROOT / "dev.sh", os.X_OK)
+
+
 def test_dev_sh_passes_the_arguments_on_to_build_py() -> None:
     text = (ROOT / "dev.sh").read_text("utf-8")
     assert 'exec "$VENV/bin/python" build.py build "${@:2}"' in text
