@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import pickle
 import shutil
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -48,6 +48,7 @@ from .render.fingerprint import fingerprint_outputs
 from .render.leaks import LeakScan, leak_scan
 from .render.pages import template_errors
 from .render.plan import Output, plan_outputs
+from .render.search import readable_index
 from .source.reader import SourceFile
 from .source.release import ReleaseContext
 
@@ -181,6 +182,7 @@ class Stages:
     copies: Callable[[BuildOptions, Site], dict[str, Path]]
     after_render: Callable[[Site, list[Output], Mapping[str, bytes], dict[str, Path], dict[str, bytes] | None],
                            tuple[dict[str, bytes], dict[str, bytes], list[SourceError]]]
+    checks: Callable[[Site, list[Output], Collection[str], dict[str, Path], Collection[str]], list[SourceError]]
 
 
 def _plan(options: BuildOptions, site: Site, cache: BuildCache, stages: Stages) -> Plan:
@@ -254,8 +256,15 @@ def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str,
     files = StagedFiles([o.path for o in plan.outputs], staged, staging, out, flat)
     pages = sorted(path for r in plan.site.releases if (path := output_path(r.path)) in entries)
     search = "search:" + digest(*(f"{path}:{entries[path].digest}" for path in pages))
-    extra, readable, errors = stages.after_render(plan.site, plan.outputs, files, plan.copies,
-                                                  _last_search(plan, out, search))
+    rescan = plan.scan_key != plan.previous_scan
+    last = _last_search(plan, out, search)
+    if last is not None:  # no release page changed: keep the index, check it only if the scan changed
+        extra: dict[str, bytes] = {}
+        errors = stages.checks(plan.site, plan.outputs, files, plan.copies, last)
+        entries.update((path, plan.previous[path]) for path in last if plan.previous)
+        readable = readable_index({p: (out / p).read_bytes() for p in last}) if rescan and plan.scan.regex else {}
+    else:
+        extra, readable, errors = stages.after_render(plan.site, plan.outputs, files, plan.copies, None)
     for path, data in sorted(extra.items()):
         hashed = digest(data)
         kept = _intact(plan, out, path)
@@ -265,7 +274,6 @@ def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str,
         info = stage_bytes(staging, path, data, flat)
         entries[path] = Entry(search, hashed, info.st_size, info.st_mtime_ns)
         staged.add(path)
-    rescan = plan.scan_key != plan.previous_scan
     for path, data in sorted(readable.items()):
         hits += plan.scan.scan(path, data)
     copy_hits: list[Hit] = []
@@ -287,12 +295,13 @@ def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str,
     return errors + plan.scan.errors(sorted(hits, key=lambda hit: hit[1]) + copy_hits)
 
 
-def _last_search(plan: Plan, out: Path, search: str) -> dict[str, bytes] | None:
-    """The last build's search index, if it was made from the same release pages and is intact."""
+def _last_search(plan: Plan, out: Path, search: str) -> list[str] | None:
+    """The files of the last build's search index, if it was made from the same release pages and
+    they are intact."""
     paths = [path for path, entry in (plan.previous or {}).items() if entry.fingerprint == search]
     if not paths or any(_intact(plan, out, path) is None for path in paths):
         return None
-    return {path: (out / path).read_bytes() for path in sorted(paths)}
+    return sorted(paths)
 
 
 def _commit(options: BuildOptions, plan: Plan, cache: BuildCache, staging: Path, entries: dict[str, Entry],

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -176,11 +176,18 @@ def after_render(site: Site, outputs: list[Output], files: Mapping[str, bytes], 
     errors: list[SourceError] = []
     if search_index is None:
         search_index, errors = index_releases(site, files)  # before the leak scan, which reads it too
+    errors += check_outputs(site, outputs, files, copies, search_index)
+    return search_index, readable_index(search_index), errors
+
+
+def check_outputs(site: Site, outputs: list[Output], files: Collection[str], copies: dict[str, Path],
+                  search_index: Collection[str]) -> list[SourceError]:
+    """Redirects that point nowhere or take a generated file; static files that would overwrite one."""
     generated = {*files, *search_index}
-    errors += check_redirects(site, outputs, {*generated, *copies}, search_index)
+    errors = check_redirects(site, outputs, {*generated, *copies}, search_index)
     errors += [SourceError(str(copies[path]), 0, f"static file would overwrite the generated {path}",
                            "rename or remove the static file") for path in sorted(copies) if path in generated]
-    return search_index, readable_index(search_index), errors
+    return errors
 
 
 def _copies(options: BuildOptions, site: Site) -> dict[str, Path]:
@@ -206,7 +213,8 @@ def build(options: BuildOptions, progress: Callable[[str], None] = _no_progress)
 
 
 STAGES = Stages(load=load_site, template_dirs=lambda options: theme_dirs(options, "templates"),
-                static_dirs=lambda options: theme_dirs(options, "static"), copies=_copies, after_render=after_render)
+                static_dirs=lambda options: theme_dirs(options, "static"), copies=_copies, after_render=after_render,
+                checks=check_outputs)
 
 
 def check(options: BuildOptions) -> Site:
