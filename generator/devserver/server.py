@@ -131,13 +131,14 @@ def serve(options: BuildOptions, port: int | None = None, quiet: bool = False, v
         return 2
     # watchdog warns when it re-adds a watch for a folder created inside a new folder; it is harmless.
     warnings.filterwarnings("ignore", message="Callback with id", category=RuntimeWarning)
-    with _sigterm_as_interrupt():
+    with _stop_signals():
         try:
             server.start()
             mode = " (preview: drafts and embargoed releases are shown)" if options.preview else ""
             print(f"Serving {options.content_dir} at {server.url}{mode}", flush=True)
             print("Watching for changes; Ctrl-C stops.", flush=True)
-            threading.Event().wait()
+            while True:  # wake now and then: Ctrl-C may be delivered to another thread, and Python
+                time.sleep(0.2)  # runs its handler (raising KeyboardInterrupt) only in this one
         except KeyboardInterrupt:
             pass
         finally:
@@ -151,14 +152,17 @@ def _raise_interrupt(signum: int, frame: FrameType | None) -> None:
 
 
 @contextmanager
-def _sigterm_as_interrupt() -> Iterator[None]:
-    """SIGTERM stops the server as Ctrl-C does (signals can only be handled in the main thread)."""
+def _stop_signals() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM stop the server, even where SIGINT was ignored by whoever started it
+    (a script starting it in the background). Signals can only be handled in the main thread."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    previous = signal.getsignal(signal.SIGTERM)
+    previous = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _raise_interrupt)
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous if previous is not None else signal.SIG_DFL)
+        for number, handler in previous.items():
+            signal.signal(number, handler if handler is not None else signal.SIG_DFL)

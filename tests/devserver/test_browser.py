@@ -3,7 +3,8 @@ reloads itself after an edit, shows the error overlay for broken content, and dr
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -36,20 +37,34 @@ def sample(tmp_path: Path) -> Iterator[Running]:
         running.server.stop()
 
 
-@pytest.fixture
-def page() -> Iterator[Page]:
+def in_chromium(scenario: Callable[[Page], None]) -> None:
+    """Run scenario(page) in Chromium, in a thread of its own: Playwright's sync API refuses to start in
+    a thread where another one runs (the conformance suite keeps one open per test worker)."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
         pytest.fail("the Python package playwright is missing: run ./dev.sh test", pytrace=False)
     if not CHROMIUM.is_file():
         pytest.fail(f"Chromium ({CHROMIUM}) is missing: bash scripts/install-conformance-tools.sh", pytrace=False)
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+    failures: list[BaseException] = []
+
+    def run() -> None:
         try:
-            yield browser.new_page()
-        finally:
-            browser.close()
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+                try:
+                    scenario(browser.new_page())
+                finally:
+                    browser.close()
+        except BaseException as failure:  # handed to the test's own thread
+            failures.append(failure)
+
+    thread = threading.Thread(target=run, name="chromium")
+    thread.start()
+    thread.join(timeout=120)
+    assert not thread.is_alive(), "Chromium did not finish within 120 s"
+    if failures:
+        raise failures[0]
 
 
 def edit(running: Running, old: str, new: str) -> None:
@@ -57,7 +72,11 @@ def edit(running: Running, old: str, new: str) -> None:
     path.write_text(path.read_text("utf-8").replace(old, new, 1), encoding="utf-8")
 
 
-def test_an_open_page_reloads_itself_after_an_edit(sample: Running, page: Page) -> None:
+def test_an_open_page_reloads_itself_after_an_edit(sample: Running) -> None:
+    in_chromium(lambda page: reloads_after_an_edit(sample, page))
+
+
+def reloads_after_an_edit(sample: Running, page: Page) -> None:
     page.goto(sample.url + PAGE)
     assert "Frühjahr 2009" in page.locator("main").inner_text()
     page.evaluate("window.notReloaded = true")  # gone once the page has loaded again
@@ -68,7 +87,11 @@ def test_an_open_page_reloads_itself_after_an_edit(sample: Running, page: Page) 
     assert page.url == sample.url + PAGE
 
 
-def test_the_error_overlay_appears_and_disappears(sample: Running, page: Page) -> None:
+def test_the_error_overlay_appears_and_disappears(sample: Running) -> None:
+    in_chromium(lambda page: overlay_comes_and_goes(sample, page))
+
+
+def overlay_comes_and_goes(sample: Running, page: Page) -> None:
     page.goto(sample.url + PAGE)
     page.evaluate("window.notReloaded = true")
     edit(sample, "date: ", "date: 12.05.2009 # ")

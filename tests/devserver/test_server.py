@@ -225,7 +225,12 @@ def test_ctrl_c_stops_the_server_cleanly(tmp_path: Path) -> None:
         url = serving.split(" at ")[1].split()[0]
         assert fetch(url)[0] in (200, 503)  # it answers (503: the content has errors, which is not the point here)
         process.send_signal(signal.SIGINT)
-        out, err = process.communicate(timeout=TIMEOUT)
+        try:
+            out, err = process.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            out, err = process.communicate()
+            pytest.fail(f"still running {TIMEOUT} s after Ctrl-C; it printed:\n{out}\n{err}")
     finally:
         process.kill()
     assert process.returncode == 0
