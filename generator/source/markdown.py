@@ -26,10 +26,65 @@ def _converter() -> markdown.Markdown:
     )
 
 
+# Python-Markdown looks for the end of a link from every `[` and `(`: text with thousands of them in one
+# paragraph (unclosed, or nested) takes minutes to hours. MAX_SCAN keeps any text to about a second.
+MAX_SCAN = 5_000_000
+_BLOCKS = re.compile(r"\n[ \t]*\n")
+_BRACKET = re.compile(r"[][()]")
+_OPENING = {"]": "[", ")": "("}
+
+
+class MarkdownError(ValueError):
+    """Text that Python-Markdown cannot read in reasonable time or stack: (line offset, message, hint)."""
+
+    def __init__(self, offset: int, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.offset, self.message, self.hint = offset, message, hint
+
+    def at(self, path: str, first_line: int, key: str = "") -> SourceError:
+        """As a SourceError, for text starting at `first_line` (of a `key:`, if the text is a value)."""
+        return SourceError(path, first_line + self.offset, f"{key}: {self.message}" if key else self.message,
+                           self.hint)
+
+
+def scan_cost(block: str) -> int:
+    """How far Markdown scans for closing brackets and parentheses in one block: the distance from each
+    opening one to its partner, or to the end of the block if it has none."""
+    cost = 0
+    open_at: dict[str, list[int]] = {"[": [], "(": []}
+    for match in _BRACKET.finditer(block):
+        char, index = match.group(), match.start()
+        if char in open_at:
+            open_at[char].append(index)
+        elif (stack := open_at[_OPENING[char]]):
+            cost += index - stack.pop()
+    return cost + sum(len(block) - at for stack in open_at.values() for at in stack)
+
+
+def check_markdown(text: str) -> None:
+    """Raise MarkdownError for a paragraph that would take Markdown too long."""
+    if "[" not in text and "(" not in text:
+        return
+    start = 0
+    for separator in [*_BLOCKS.finditer(text), None]:
+        end = separator.start() if separator else len(text)
+        if scan_cost(text[start:end]) > MAX_SCAN:
+            raise MarkdownError(text.count("\n", 0, start),
+                                "this paragraph has too many brackets [ ] or ( ) for Markdown to read in time",
+                                "split it into shorter paragraphs, or write \\[ and \\( for brackets "
+                                "that are not part of a link")
+        start = separator.end() if separator else end
+
+
 def render_markdown(text: str) -> str:
+    """Markdown -> HTML; raises MarkdownError for text it cannot read in time or stack."""
+    check_markdown(text)
     converter = _converter()
     try:
         return converter.convert(text).strip()
+    except RecursionError:
+        raise MarkdownError(0, "the text nests too deeply for Markdown (emphasis, quotes or lists)",
+                            "remove the long run of *, _ or > characters") from None
     finally:
         converter.reset()
 

@@ -9,7 +9,7 @@ from ..errors import SourceError
 from ..model.entities import Page
 from ..model.urls import RESERVED_SLUGS, SLUG_PATTERN, language_prefix, page_path, slugify
 from .frontmatter import split_front_matter
-from .markdown import check_links, first_paragraph, render_markdown
+from .markdown import MarkdownError, check_links, first_paragraph, render_markdown
 from .reader import SourceFile
 from .schema import Fields, quote
 
@@ -52,10 +52,18 @@ def parse_page(source: SourceFile, config: SiteConfig) -> tuple[Page | None, lis
         fields.fail("lang", f"{quote(lang_text)} is not a language tag", "use a BCP 47 tag such as de or en")
         lang = config.language
     draft = fields.flag("draft")
-    body_html = render_markdown(front.body)
+    body_html = _body_html(front.body, source.path, front.body_line, fields)
     fields.errors.extend(check_links(front.body, body_html, source.path, front.body_line))
     if fields.errors:
         return None, fields.errors
     return Page(source=source.path, title=title or "", slug=slug, lang=lang,
                 path=page_path(language_prefix(lang, config.language), slug), body_html=body_html,
                 summary=fields.text("summary") or first_paragraph(body_html), draft=draft), []
+
+
+def _body_html(body: str, path: str, body_line: int, fields: Fields) -> str:
+    try:
+        return render_markdown(body)
+    except MarkdownError as error:
+        fields.errors.append(error.at(path, body_line))
+        return ""

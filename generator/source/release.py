@@ -12,7 +12,7 @@ from ..model.entities import Attachment, Contact, Image, Release, Topic
 from ..model.urls import SLUG_PATTERN, alias_output_path, language_prefix, release_path, slugify
 from .contacts import parse_contact
 from .frontmatter import split_front_matter
-from .markdown import check_links, first_paragraph, render_markdown
+from .markdown import MarkdownError, check_links, first_paragraph, render_markdown
 from .reader import SourceFile
 from .schema import Fields, Moment, did_you_mean, quote, split_url
 
@@ -50,7 +50,7 @@ def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release 
     _check_order(fields, date, embargo, updated)
     lang = _language(fields, context.config.language)
     slug = _slug(fields, title)
-    body_html = render_markdown(front.body)
+    body_html = _body_html(front.body, source.path, front.body_line, fields)
     fields.errors.extend(check_links(front.body, body_html, source.path, front.body_line))
     release = Release(
         source=source.path, title=title or "", date=date.value if date else datetime(1970, 1, 1, tzinfo=zone),
@@ -235,7 +235,11 @@ def _boilerplate(fields: Fields, context: ReleaseContext) -> str | None:
     if value is False:
         return None
     text = fields.text("boilerplate")
-    return render_markdown(text) if text else None
+    try:
+        return render_markdown(text) if text else None
+    except MarkdownError as error:
+        fields.errors.append(error.at(fields.path, fields.where("boilerplate"), "boilerplate"))
+        return None
 
 
 def _aliases(fields: Fields) -> tuple[str, ...]:
@@ -245,3 +249,11 @@ def _aliases(fields: Fields) -> tuple[str, ...]:
             fields.fail("aliases", f"{quote(alias)} is not a path on this site",
                         'write a path that starts with "/", e.g. "/medien-info/2008/123.html", without ".."')
     return aliases
+
+
+def _body_html(body: str, path: str, body_line: int, fields: Fields) -> str:
+    try:
+        return render_markdown(body)
+    except MarkdownError as error:
+        fields.errors.append(error.at(path, body_line))
+        return ""

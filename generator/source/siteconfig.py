@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..config import Organization, SiteConfig, check_base_url, normalize_language
 from ..errors import BuildFailed, SourceError
+from .markdown import MarkdownError, render_markdown
 from .schema import Fields, did_you_mean, quote, split_url
 from .yamldoc import load_yaml
 
@@ -42,11 +43,21 @@ def read_site_config(text: str, path: str,
     config = SiteConfig(
         title=title, base_url=base_url, language=_language(fields), timezone=_timezone(fields),
         description=fields.text("description") or "", organization=_organization(fields),
-        boilerplate=fields.text("boilerplate") or "",
+        boilerplate=_boilerplate(fields),
         default_contacts=fields.text_list("default_contacts", "contact ids", "[schulz-kuhnt]"),
         per_page=fields.integer("per_page", 20), feed_items=fields.integer("feed_items", 20),
     )
     return config, errors
+
+
+def _boilerplate(fields: Fields) -> str:
+    text = fields.text("boilerplate") or ""
+    try:
+        render_markdown(text)  # once here, so that the pipeline's rendering of it cannot fail
+    except MarkdownError as error:
+        fields.errors.append(error.at(fields.path, fields.where("boilerplate"), "boilerplate"))
+        return ""
+    return text
 
 
 def _base_url(fields: Fields, override: str | None) -> str:

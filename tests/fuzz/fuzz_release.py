@@ -38,7 +38,8 @@ TOKENS = [
     "<<: ", "%YAML 1.1\n", "%TAG ! tag:x,2000:\n", "...", "=", "title: ", "date: ", "embargo: ", "slug: ",
     "aliases: ", "image: ", "attachments: ", "contacts: ", "topics: ", "lang: ", "updated: ", "draft: ", "src: ",
     "alt: ", "boilerplate: ", "&", "<script>", "</script>", "](", "[x](/../../", "<!--", "```", "    ", "*", "_",
-    "ä", "ß", "ẞ", "\u0301", "\u200b", "\ud7ff", "\uffff", "/", "..", "\\", "%", "{{", "{%", "\x1b[31m",
+    "ä", "ß", "ẞ", "![", "[^", "*[", "[a](", "**", "> ", "- ",
+    "\u0301", "\u200b", "\ud7ff", "\uffff", "/", "..", "\\", "%", "{{", "{%", "\x1b[31m",
 ]
 Target = Callable[[str], object]
 
@@ -83,7 +84,9 @@ def mutate(text: str, pool: list[str], rng: random.Random) -> str:
     for _ in range(rng.randint(1, 6)):
         choice = rng.random()
         at = rng.randint(0, len(text))
-        if choice < 0.35:
+        if choice < 0.03:  # a long run: what makes parsers quadratic or recurse deeply
+            text = text[:at] + rng.choice(TOKENS) * rng.randint(100, 6000) + text[at:]
+        elif choice < 0.35:
             text = text[:at] + rng.choice(TOKENS) + text[at:]
         elif choice < 0.5:
             text = text[:at] + text[at + rng.randint(1, 8):]
