@@ -21,6 +21,7 @@ from typing import TextIO
 from ..config import BuildOptions
 from ..errors import BuildFailed, SourceError
 from ..pipeline import render_site, theme_dirs
+from ..rebuild import BuildMemory
 from .changes import WatchedRoots
 from .httpd import HOST, PortUnavailable, bind_server
 from .state import SiteState, make_snapshot
@@ -55,6 +56,7 @@ class DevServer:
         self.builds = 0  # attempts, for tests and the terminal
         self.last_build_seconds = 0.0
         self._building = threading.Lock()
+        self._memory = BuildMemory()  # what the last build parsed and rendered: a rebuild redoes only what changed
 
     def start(self) -> None:
         self.rebuild()
@@ -81,7 +83,7 @@ class DevServer:
         started = time.perf_counter()
         self.builds += 1
         try:
-            rendered = render_site(self.options)
+            rendered = render_site(self.options, memory=self._memory)
         except BuildFailed as failed:
             self._report_failure(failed.errors)
             return False

@@ -153,7 +153,7 @@ def test_editor_droppings_do_not_rebuild(served: Running) -> None:
 
 def test_a_build_that_crashes_is_shown_and_the_server_survives(served: Running,
                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
-    def explode(options: BuildOptions) -> None:
+    def explode(options: BuildOptions, **_: object) -> None:
         raise RuntimeError("kaputt")
     monkeypatch.setattr("generator.devserver.server.render_site", explode)
     assert not served.server.rebuild()
