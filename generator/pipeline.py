@@ -34,7 +34,7 @@ from .source.reader import SiteSources, SourceFile, read_sources
 from .source.redirects import load_redirects
 from .source.release import ReleaseContext, parse_release
 from .source.schema import parse_moment
-from .source.siteconfig import find_unknown_default_contacts, parse_site_config
+from .source.siteconfig import find_unknown_default_contacts, read_site_config
 from .source.topics import parse_topics
 
 
@@ -98,29 +98,29 @@ def _load_config(sources: SiteSources, options: BuildOptions, errors: list[Sourc
     if sources.site is None:
         return None
     base_url = options.base_url or os.environ.get("SITE_BASE_URL") or None
-    try:
-        return parse_site_config(sources.site.text, sources.site.path, base_url)
-    except SourceError as error:
-        errors.append(error)
-    except BuildFailed as failed:
-        errors += failed.errors
-    return None
+    config, config_errors = read_site_config(sources.site.text, sources.site.path, base_url)
+    errors += config_errors  # with a usable config the rest of the content is still checked in this run
+    return config
 
 
 def _parse_content(sources: SiteSources, config: SiteConfig, errors: list[SourceError],
                    parse: ReleaseParser) -> tuple[list[Release], list[Page], list[Contact]]:
     contacts: dict[str, Contact] = {}
+    contacts_known = True  # False if contacts.yaml is unreadable as a whole: ids are then not checked
     if sources.contacts:
         contacts, contact_errors = parse_contacts(sources.contacts.text, sources.contacts.path)
         errors += contact_errors
-    if sources.site:
+        contacts_known = bool(contacts) or not contact_errors
+    if sources.site and contacts_known:
         errors += find_unknown_default_contacts(sources.site.text, sources.site.path, config, contacts)
     topics = None
     if sources.topics:
         topics, topic_errors = parse_topics(sources.topics.text, sources.topics.path)
         errors += topic_errors
+        topics = None if topic_errors and not topics else topics  # unreadable: do not check topic names
     context = ReleaseContext(config=config, contacts=contacts, topics=topics, media=frozenset(sources.media),
-                             boilerplate_html=render_markdown(config.boilerplate) if config.boilerplate else "")
+                             boilerplate_html=render_markdown(config.boilerplate) if config.boilerplate else "",
+                             contacts_known=contacts_known)
     releases = []
     for release, release_errors in parse(sources.releases, context):
         errors += release_errors
