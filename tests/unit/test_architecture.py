@@ -12,9 +12,15 @@ PACKAGE = Path(__file__).resolve().parents[2] / "generator"
 ALLOWED: dict[str, set[str]] = {
     "cli": {"pipeline", "devserver", "authoring", "source", "render", "output", "model", "errors", "config",
             "version"},
-    "devserver": {"pipeline", "source", "render", "output", "model", "errors", "config", "version"},
+    "devserver": {"pipeline", "rebuild", "source", "render", "output", "model", "errors", "config", "version"},
     "authoring": {"source", "model", "errors", "config", "version"},
-    "pipeline": {"source", "render", "output", "model", "errors", "config", "version"},
+    "pipeline": {"incremental", "parallel", "rebuild", "source", "render", "output", "model", "errors", "config",
+                 "version"},
+    # pipeline.build's machinery, on the pipeline's level: incremental builds, worker processes, the
+    # dev server's in-memory rebuild
+    "incremental": {"parallel", "source", "render", "output", "model", "errors", "config", "version"},
+    "parallel": {"source", "render", "output", "model", "errors", "config"},
+    "rebuild": {"incremental", "parallel", "source", "render", "output", "model", "errors", "config", "version"},
     "source": {"model", "errors", "config"},
     "render": {"model", "errors", "config"},
     "output": {"model", "errors", "config", "version"},
