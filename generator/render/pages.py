@@ -55,6 +55,8 @@ def _locate(exc: Exception, template: str) -> tuple[str, int, str]:
                 f"template syntax error: {' '.join(str(exc.message).split())}")
     path, line = _template_frame(exc)
     text = exc.message if isinstance(exc, jinja2.TemplateError) and exc.message else str(exc) or type(exc).__name__
+    if isinstance(exc, RecursionError):  # its wording depends on where the stack ran out (a Python or a C call)
+        text = "maximum recursion depth exceeded"
     return path or template, line, f"template error: {' '.join(text.split())}"
 
 
