@@ -5,10 +5,9 @@ atomic rename exchange (Linux renameat2), so readers and killed builds never see
 A lock file serialises concurrent builds into one output folder.
 
 Incremental builds (pipeline.build) stage only the files whose bytes changed, in the same kind of
-temporary folder, and apply_staging moves each into place with an atomic rename and removes stale
-files, once everything has rendered: a failed build still leaves the output as it was. The cache
-marks the output as being changed while that runs, so a build killed in between is followed by
-a full one.
+temporary folder; once everything has rendered, apply_staging hard-links the unchanged files beside
+them into a complete new tree and swaps that in the same way: a failed or killed build still leaves
+the output as it was, and nobody sees a mix of two builds.
 """
 
 from __future__ import annotations
@@ -135,31 +134,43 @@ def swap_staging(staging: Path, output_dir: Path) -> None:
 
 
 def apply_staging(staging: Path, output_dir: Path, changed: list[str], removed: list[str]) -> None:
-    """Move each changed file from (flat) staging into the output, each by an atomic rename, and delete
-    the removed ones."""
+    """Make the new output from the current one and the (flat) staged files, then swap it in whole: the
+    unchanged files are hard-linked (no bytes are copied), the changed ones moved in, the removed ones
+    left out. A build killed before the swap leaves the output as it was, and no reader ever sees a mix
+    of two builds (tests/interrupt). The new tree lives inside the staging folder, so a killed build's
+    leftovers are removed with it."""
+    tree = staging / "site"  # staged files have 32-character hex names: no clash
     try:
-        made: set[str] = set()
+        _link_tree(output_dir, tree, set(changed) | set(removed))
         for relative in changed:
-            parent = os.path.dirname(checked_path(relative))
-            if parent and parent not in made:
-                (output_dir / parent).mkdir(parents=True, exist_ok=True)
-                made.add(parent)
-            os.replace(staged_path(staging, relative, flat=True), output_dir / relative)
-        for relative in removed:
-            (output_dir / checked_path(relative)).unlink(missing_ok=True)
-            _remove_empty_parents(output_dir, relative)
+            target = tree / checked_path(relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged_path(staging, relative, flat=True), target)
+        os.chmod(tree, 0o755)
+        _swap_in(tree, output_dir)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
 
-def _remove_empty_parents(output_dir: Path, relative: str) -> None:
-    folder = os.path.dirname(relative)
-    while folder:
-        try:
-            os.rmdir(output_dir / folder)
-        except OSError:  # not empty (or gone): stop
-            return
-        folder = os.path.dirname(folder)
+def _link_tree(source: Path, target: Path, skip: set[str]) -> None:
+    """Hard-link every file of `source` not in `skip` to the same place under `target` (a copy with its
+    times kept, where the file system has no hard links). Folders are made only for files they hold."""
+    target.mkdir(parents=True, exist_ok=True)
+    made = {""}
+    for folder, _folders, files in os.walk(source):
+        inside = os.path.relpath(folder, source).replace(os.sep, "/")
+        for name in files:
+            relative = name if inside == "." else f"{inside}/{name}"
+            if relative in skip:
+                continue
+            parent = os.path.dirname(relative)
+            if parent not in made:
+                (target / parent).mkdir(parents=True, exist_ok=True)
+                made.add(parent)
+            try:
+                os.link(os.path.join(folder, name), target / relative, follow_symlinks=False)
+            except OSError:
+                shutil.copy2(os.path.join(folder, name), target / relative, follow_symlinks=False)
 
 
 def _remove_leftovers(output_dir: Path) -> None:

@@ -27,8 +27,8 @@ def _converter() -> markdown.Markdown:
 
 
 # Python-Markdown looks for the end of a link from every `[` and `(`: text with thousands of them in one
-# paragraph (unclosed, or nested) takes minutes to hours. MAX_SCAN keeps any text to about a second.
-MAX_SCAN = 5_000_000
+# paragraph (unclosed, or nested) takes minutes to hours. MAX_SCAN keeps any paragraph well under a second.
+MAX_SCAN = 1_000_000
 _BLOCKS = re.compile(r"\n[ \t]*\n")
 _BRACKET = re.compile(r"[][()]")
 _OPENING = {"]": "[", ")": "("}

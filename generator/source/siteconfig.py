@@ -86,7 +86,7 @@ def _timezone(fields: Fields) -> str:
     value = fields.text("timezone") or "Europe/Berlin"
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
         hint = did_you_mean(value, sorted(available_timezones())) or "use an IANA name such as Europe/Berlin"
         fields.fail("timezone", f"{quote(value)} is not a time zone", hint)
         return "Europe/Berlin"

@@ -34,6 +34,9 @@ _SITE = [
         "follows ? or #"]),
     Case("site-timezone-unknown", site("timezone: Europe/Berln"), [
         f"{S}:3: timezone: 'Europe/Berln' is not a time zone — did you mean Europe/Berlin?"]),
+    Case("site-timezone-too-long-for-a-file-name", site("timezone: Europe/" + "Berlin" * 50), [
+        f"{S}:3: timezone: 'Europe/{('Berlin' * 50)[:52]}…' is not a time zone — use an IANA name such as "
+        "Europe/Berlin"]),
     Case("site-language-unknown", site("language: deutsch"), [
         f"{S}:3: language: 'deutsch' is not a language tag — use a BCP 47 tag such as de or en"]),
     Case("site-unknown-key", site("sprache: de"), [
