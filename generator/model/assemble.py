@@ -13,13 +13,19 @@ from ..config import SiteConfig
 from ..errors import SourceError
 from .entities import Alias, Contact, Edition, Page, Release, Site, TopicListing, TranslationLink, Withheld, YearArchive
 from .urls import (
+    NEWS_SITEMAP_PATH,
+    SEARCH_BUNDLE_PATH,
     alias_output_path,
     archive_path,
+    atom_feed_path,
     contacts_path,
     feed_path,
     home_path,
+    json_feed_path,
     language_prefix,
+    ninjs_path,
     output_path,
+    search_path,
     topic_path,
     topics_path,
     vcard_path,
@@ -182,20 +188,27 @@ def _collision(claim: _Claim, first: _Claim) -> SourceError:
 
 
 def _generated_paths(site: Site) -> set[str]:
-    """The output files of the site's own pages: lists, archives, topics, feeds, contacts, machine files."""
+    """The output files of the site's own pages: lists, archives, topics, feeds (RSS, Atom, JSON), search,
+    contacts, machine files, ninjs. tests/unit/test_generated_paths.py holds this to render/plan.py."""
     per_page = site.config.per_page
-    paths = {contacts_path(), "404.html", "sitemap.xml", "robots.txt", *site.media}
+    paths = {contacts_path(), "404.html", "sitemap.xml", "robots.txt", NEWS_SITEMAP_PATH, search_path("") + "search.js",
+             *site.media}
     paths |= {vcard_path(c.id) for c in site.contacts if c.id}
     for edition in site.editions:
         prefix = edition.prefix
         paths |= {home_path(prefix, n) for n in range(1, max(1, -(-len(edition.releases) // per_page)) + 1)}
-        paths |= {feed_path(prefix), archive_path(prefix)} | {year_path(prefix, y.year) for y in edition.years}
+        paths |= _feed_paths(prefix, None) | {archive_path(prefix), search_path(prefix)}
+        paths |= {year_path(prefix, y.year) for y in edition.years} | {ninjs_path(r.path) for r in edition.releases}
         paths |= {topics_path(prefix)} if edition.topics else set()
         for listing in edition.topics:
             pages = max(1, -(-len(listing.releases) // per_page))
             paths |= {topic_path(prefix, listing.topic.slug, n) for n in range(1, pages + 1)}
-            paths.add(feed_path(prefix, listing.topic.slug))
+            paths |= _feed_paths(prefix, listing.topic.slug)
     return {output_path(path) for path in paths}
+
+
+def _feed_paths(prefix: str, topic_slug: str | None) -> set[str]:
+    return {feed_path(prefix, topic_slug), atom_feed_path(prefix, topic_slug), json_feed_path(prefix, topic_slug)}
 
 
 def _find_generated_collisions(site: Site, parts: SiteParts) -> list[SourceError]:
@@ -203,7 +216,7 @@ def _find_generated_collisions(site: Site, parts: SiteParts) -> list[SourceError
     generated = _generated_paths(site)
     errors = []
     for claim in _claims(parts):
-        if claim.kind != "release" and claim.target in generated:
+        if claim.kind != "release" and (claim.target in generated or claim.target.startswith(SEARCH_BUNDLE_PATH)):
             url = "/" + claim.url.lstrip("/")
             hint = ("remove the alias; that URL stays the site's own" if claim.kind == "alias"
                     else "rename the file, or set another `slug:`")

@@ -68,6 +68,13 @@ _REFERENCES = [
         f"{X}:4: the URL /topics/ is one of the site's own pages — remove the alias; that URL stays the site's own"]),
     Case("alias-on-the-feed", {X: good('aliases: ["/feed.xml"]')}, [
         f"{X}:4: the URL /feed.xml is one of the site's own pages — remove the alias; that URL stays the site's own"]),
+    Case("alias-on-the-atom-feed", {X: good('aliases: ["/atom.xml"]')}, [
+        f"{X}:4: the URL /atom.xml is one of the site's own pages — remove the alias; that URL stays the site's own"]),
+    Case("alias-into-the-search-index", {X: good('aliases: ["/pagefind/pagefind.js"]')}, [
+        f"{X}:4: the URL /pagefind/pagefind.js is one of the site's own pages — remove the alias; that URL stays "
+        "the site's own"]),
+    Case("alias-on-the-search-page", {X: good('aliases: ["/search/"]')}, [
+        f"{X}:4: the URL /search/ is one of the site's own pages — remove the alias; that URL stays the site's own"]),
     Case("alias-on-a-media-file", {X: good('aliases: ["/media/logo.svg"]')}, [
         f"{X}:4: the URL /media/logo.svg is one of the site's own pages — remove the alias; that URL stays the "
         "site's own"]),
