@@ -176,3 +176,20 @@ def test_media_that_a_published_release_uses_too_is_copied(tmp_path: Path) -> No
                                                             image="{src: media/foto.jpg, alt: Saal}")})
     assert build(tmp_path).status == 0
     assert (tmp_path / "public/media/foto.jpg").is_file()
+
+
+def test_incremental_build_rescans_unchanged_files_for_a_new_embargo(tmp_path: Path) -> None:
+    """A file the last build wrote and this one would keep as it is, is scanned again when a release
+    becomes withheld: the scan is over the whole output, not just what changed."""
+    make_site(tmp_path, {"releases/2024/a.md": FILES["releases/2024/a.md"]})
+    templates = override(tmp_path, "404.html", "<p>Herbstumfrage der Testkammer</p>\n")
+    static = override(tmp_path, "teaser.txt", "Bald: Übernahme der Firma Müller & Söhne\n", folder="static-override")
+    assert build(tmp_path, "--templates", templates, "--static", static).status == 0
+    (tmp_path / "content/releases/2025").mkdir()
+    (tmp_path / "content/releases/2025/herbst.md").write_text(FILES["releases/2025/herbst.md"])
+    (tmp_path / "content/releases/2024/geheim.md").write_text(FILES["releases/2024/geheim.md"])
+    assert refused(tmp_path, "--templates", templates, "--static", static) == [
+        f"{EMBARGOED}:2: {EMBARGO_WHAT} would leak into teaser.txt: found '{TITLE}' — {HINT}",
+        "content/releases/2025/herbst.md:2: this release, dated 2025-09-01T00:00+02:00, would leak into 404.html: "
+        f"found 'Herbstumfrage der Testkammer' — {HINT}",
+        "2 errors"]
