@@ -145,7 +145,7 @@ class _Claim:
     url: str  # as the author wrote or would see it
     source: str
     line: int
-    kind: str  # "release", "page", "alias"
+    kind: str  # "release", "page", "alias" (of a release), "redirect" (redirects.yaml)
 
 
 def _claims(parts: SiteParts) -> list[_Claim]:
@@ -154,7 +154,7 @@ def _claims(parts: SiteParts) -> list[_Claim]:
     claims += [_Claim(output_path(p.path), p.path, p.source, 1, "page") for p in parts.pages]
     claims += [_Claim(output_path(target), alias, r.source, r.line_of("aliases"), "alias")
                for r in parts.releases for alias in r.aliases if (target := alias_output_path(alias))]
-    claims += [_Claim(output_path(a.path), a.path, a.source, a.line, "alias") for a in parts.redirects]
+    claims += [_Claim(output_path(a.path), a.path, a.source, a.line, "redirect") for a in parts.redirects]
     return claims
 
 
@@ -173,14 +173,14 @@ def _find_collisions(parts: SiteParts) -> list[SourceError]:
 
 def _collision(claim: _Claim, first: _Claim) -> SourceError:
     url = "/" + claim.url.lstrip("/")
-    if claim.kind != "alias":
+    if claim.kind not in ("alias", "redirect"):
         return SourceError(claim.source, claim.line, f"has the same URL {url} as {first.source}",
                            "give one of them a different `slug`")
     if first.source == claim.source:
         message = f"aliases: {url} is this release's own URL" if first.kind == "release" \
             else f"aliases: {url} is given twice"
         return SourceError(claim.source, claim.line, message, "remove it")
-    if first.kind == "alias":
+    if first.kind in ("alias", "redirect"):
         return SourceError(claim.source, claim.line, f"aliases: {url} is also an alias in {first.source}",
                            "keep it in one release only")
     return SourceError(claim.source, claim.line, f"aliases: {url} is already the URL of {first.source}",
@@ -212,11 +212,13 @@ def _feed_paths(prefix: str, topic_slug: str | None) -> set[str]:
 
 
 def _find_generated_collisions(site: Site, parts: SiteParts) -> list[SourceError]:
-    """A page or alias whose URL is one the site generates itself (a topic page, a feed, a language's home)."""
+    """A page or alias whose URL is one the site generates itself (a topic page, a feed, a language's home).
+    redirects.yaml entries are checked after planning, by render/redirects.py."""
     generated = _generated_paths(site)
     errors = []
     for claim in _claims(parts):
-        if claim.kind != "release" and (claim.target in generated or claim.target.startswith(SEARCH_BUNDLE_PATH)):
+        taken = claim.target in generated or claim.target.startswith(SEARCH_BUNDLE_PATH)
+        if taken and claim.kind in ("page", "alias"):
             url = "/" + claim.url.lstrip("/")
             hint = ("remove the alias; that URL stays the site's own" if claim.kind == "alias"
                     else "rename the file, or set another `slug:`")
