@@ -17,8 +17,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import ROOT, make_site, release
 
 NOW = "2025-06-01T12:00"
@@ -86,50 +84,43 @@ def killed_build(content: Path, output: Path, base_url: str, moment: Callable[[f
             process.wait()
 
 
-@pytest.fixture(scope="module")
-def big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, Tree, Tree]:
-    """A 2,000-release site, its output built for base URL A and then (incrementally) for B."""
-    root = tmp_path_factory.mktemp("big")
-    content, output = generated_site(root, 2000), root / "public"
-    build(content, output, A)
-    tree_a = tree(output)
-    build(content, output, B)
-    tree_b = tree(output)
-    assert len(tree_a) > 8000 and set(tree_a) == set(tree_b)
-    assert all(tree_a[path] != tree_b[path] for path in tree_a if path.endswith(".html") and "media" not in path)
-    return content, output, tree_a, tree_b
-
-
 MOMENTS: dict[str, Callable[[Path], Callable[[float], bool]]] = {
-    "while-rendering-into-staging": lambda out: lambda _s: staged_files(out) > 50,
-    "while-staging-is-half-full": lambda out: lambda _s: staged_files(out) > 3000,
-    "as-the-output-changes": lambda out: (lambda ino: lambda _s: output_touched(out, ino))(
+    "while rendering into staging": lambda out: lambda _s: staged_files(out) > 50,
+    "with staging half full": lambda out: lambda _s: staged_files(out) > 3000,
+    "as the output changes": lambda out: (lambda ino: lambda _s: output_touched(out, ino))(
         (out / "404.html").stat().st_ino),
 }
 
 
-@pytest.mark.parametrize("moment", list(MOMENTS))
-def test_killed_build_leaves_the_previous_output_or_the_new_one_whole(
-        big: tuple[Path, Path, Tree, Tree], moment: str) -> None:
-    content, output, tree_a, tree_b = big
-    now = tree(output)
-    assert now in (tree_a, tree_b)
-    previous, target, goal = (tree_a, B, tree_b) if now == tree_a else (tree_b, A, tree_a)
-    assert killed_build(content, output, target, MOMENTS[moment](output)), "the build ended before the kill"
-    after = tree(output)
-    assert after == previous or after == goal, (
-        f"a mix: {sum(after.get(p) == previous.get(p) for p in after)} files old, "
-        f"{sum(after.get(p) == goal.get(p) for p in after)} new, of {len(after)}")
-    build(content, output, target)  # the next build succeeds, with the same output as a clean build
+def test_killed_builds_leave_the_previous_output_or_the_new_one_whole(tmp_path: Path) -> None:
+    """One test (a single worker builds the big site once): A, then B, then kills at each moment, each
+    build starting from what the killed one left, then a build that runs to the end."""
+    content, output = generated_site(tmp_path, 2000), tmp_path / "public"
+    build(content, output, A)
+    trees = {A: tree(output)}
+    build(content, output, B)
+    trees[B] = tree(output)
+    assert len(trees[A]) > 8000 and set(trees[A]) == set(trees[B])
+    assert all(trees[A][path] != trees[B][path] for path in trees[A] if path.endswith(".html"))
+    current = B
+    for moment, when in MOMENTS.items():
+        target = A if current == B else B
+        assert killed_build(content, output, target, when(output)), f"the build ended before the kill {moment}"
+        after = tree(output)
+        assert after in (trees[A], trees[B]), (
+            f"killed {moment}: a mix, {sum(after.get(p) == trees[A].get(p) for p in after)} files of A, "
+            f"{sum(after.get(p) == trees[B].get(p) for p in after)} of B, of {len(after)}")
+        current = A if after == trees[A] else B
+    target = A if current == B else B
+    build(content, output, target)  # the next build succeeds, with the output of a clean build
     final = tree(output)
-    wrong = sorted(path for path in goal if final.get(path) != goal[path])
-    assert not wrong, (f"{len(wrong)} files differ from a clean build ({sum(final.get(p) == previous.get(p) for p in wrong)}"
-                       f" as before the kill), e.g. {wrong[:3]}")
+    wrong = sorted(path for path in trees[target] if final.get(path) != trees[target][path])
+    assert not wrong, f"{len(wrong)} files differ from a clean build, e.g. {wrong[:3]}"
     assert not list(output.parent.glob(f".{output.name}.new-*"))
 
 
 def test_two_builds_at_once_end_with_one_complete_build(tmp_path: Path) -> None:
-    content = generated_site(tmp_path, 300)
+    content = generated_site(tmp_path, 200)
     alone = {}
     for name, base_url in (("a", A), ("b", B)):
         build(content, tmp_path / name, base_url)
