@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from generator.config import SiteConfig
 from generator.model.assemble import SiteParts, assemble_site, is_published
 from generator.model.entities import Release
 
-UTC = timezone.utc
+UTC = UTC
 NOW = datetime(2024, 6, 1, 12, tzinfo=UTC)
 CONFIG = SiteConfig(title="T", base_url="https://example.org/", language="de")
 

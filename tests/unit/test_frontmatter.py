@@ -18,10 +18,13 @@ def test_split_with_bom_and_crlf() -> None:
 
 @pytest.mark.parametrize(("text", "error"), [
     ("", "a.md:1: the file is empty — start it with a front matter block between two `---` lines"),
-    ("title: A\n", "a.md:1: the file has no front matter — start it with a line `---`, the YAML keys, then another `---`"),
+    ("title: A\n", "a.md:1: the file has no front matter — start it with a line `---`, the YAML keys, "
+     "then another `---`"),
     ("---\ntitle: A\n", "a.md:1: the front matter is not closed — add a line `---` after the last front matter key"),
-    ("---\n- a\n- b\n---\n", "a.md:2: the front matter must be a mapping of keys, not a list — write one `key: value` per line"),
-    ("---\ntitle: A\ntitle: B\n---\n", "a.md:3: title: this key is given twice — it was first given on line 2; keep one"),
+    ("---\n- a\n- b\n---\n", "a.md:2: the front matter must be a mapping of keys, not a list — "
+     "write one `key: value` per line"),
+    ("---\ntitle: A\ntitle: B\n---\n", "a.md:3: title: this key is given twice — it was first given on line 2; "
+     "keep one"),
     ("---\ntitle: \"A\n---\n", "a.md:2: YAML: this quote is not closed — close it at the end of the value; a quote "
      "inside the value must be doubled ('') in single quotes or escaped (\\\") in double quotes"),
 ])
