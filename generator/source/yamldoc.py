@@ -99,10 +99,22 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, first_line: int) -> Sour
                            "close it at the end of the value; a quote inside the value must be doubled ('') "
                            'in single quotes or escaped (\\") in double quotes')
     mark = exc.problem_mark or exc.context_mark
+    if exc.context == "while scanning a simple key" and exc.context_mark:  # the line that lacks its ": "
+        mark = exc.context_mark
     line = first_line + mark.line if mark else first_line
     problem = " ".join((exc.problem or exc.context or "invalid YAML").split())
-    hint = exc.hint if isinstance(exc, _Refused) else _yaml_hint(problem)
-    return SourceError(path, line, f"YAML: {problem}", hint)
+    message, hint = (problem, exc.hint) if isinstance(exc, _Refused) else _plain(problem)
+    before = _line_text(mark)[:mark.column] if mark else ""
+    if "mapping values" in problem and before.startswith((" ", "\t")) and ": " not in before:
+        message, hint = ("this line is indented, so it continues the value above",
+                         "start the key at the same column as the keys above it")
+    return SourceError(path, line, f"YAML: {message}", hint)
+
+
+def _line_text(mark: Any) -> str:
+    buffer = getattr(mark, "buffer", None) or ""
+    lines = str(buffer).split("\n")
+    return lines[mark.line] if 0 <= mark.line < len(lines) else ""
 
 
 def _control_character(exc: yaml.reader.ReaderError, text: str, path: str, first_line: int) -> SourceError:
@@ -152,17 +164,24 @@ def _check_node(node: yaml.Node, path: str, first_line: int) -> None:
             _check_node(item, path, first_line)
 
 
-def _yaml_hint(problem: str) -> str:
-    if "\t" in problem or "\\t" in problem:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem:
-        return 'put the value in quotes if it contains ": "'
-    if "could not find expected ':'" in problem or "simple key" in problem:
-        return "every line needs the form `key: value`; check quotes and colons"
-    if "expected <block end>" in problem:
-        return "check the indentation: the keys of one mapping start in the same column"
-    if "expected ',' or ']'" in problem or "expected ',' or '}'" in problem:
-        return "a list [ … ] or mapping { … } is not closed, or a comma is missing"
-    if "unhashable key" in problem:
-        return "a key must be plain text, not a list or mapping"
-    return "check the YAML syntax at this line"
+# PyYAML's words for the mistakes people make, and ours: (part of its problem, our message, hint).
+_PLAIN = (
+    ("'\\t' that cannot start any token", "a tab is used for indenting", "indent with spaces, not tabs"),
+    ("mapping values are not allowed", 'a second ": " on this line',
+     'put the value in quotes, e.g. title: "Ergebnis: gut"'),
+    ("expected <block end>", "the indentation does not match the lines above",
+     "the keys of one mapping start in the same column"),
+    ("expected ',' or ']'", "a list [ … ] is not closed", "close it with ], and separate its items with commas"),
+    ("expected ',' or '}'", "a mapping { … } is not closed", "close it with }, and separate its items with commas"),
+    ("could not find expected ':'", "a line that is not `key: value`",
+     "write `key: value`; text that goes on over several lines belongs in quotes"),
+    ("unhashable key", "a list or mapping is used as a key", "a key must be plain text"),
+)
+
+
+def _plain(problem: str) -> tuple[str, str]:
+    """PyYAML's problem -> (message, hint) in the words of this project."""
+    for part, message, hint in _PLAIN:
+        if part in problem:
+            return message, hint
+    return problem, "check the YAML syntax at this line"

@@ -9,13 +9,18 @@ _SPLIT = [
         f"{X}:2: YAML: this quote is not closed — close it at the end of the value; a quote inside the value "
         "must be doubled ('') in single quotes or escaped (\\\") in double quotes"]),
     Case("yaml-colon-in-value", x("title: Ergebnis: gut", "date: 2024-05-02"), [
-        f'{X}:2: YAML: mapping values are not allowed here — put the value in quotes if it contains ": "']),
+        f'{X}:2: YAML: a second ": " on this line — put the value in quotes, e.g. title: "Ergebnis: gut"']),
+    Case("yaml-key-indented-under-a-value", x("title: Neue Mitteilung", "  date: 2024-05-02"), [
+        f"{X}:3: YAML: this line is indented, so it continues the value above — start the key at the same "
+        "column as the keys above it"]),
     Case("yaml-bad-indentation", x('title: "Neue Mitteilung"', "  date: 2024-05-02"), [
-        f"{X}:3: YAML: expected <block end>, but found '<block mapping start>' — check the indentation: the keys "
-        "of one mapping start in the same column"]),
+        f"{X}:3: YAML: the indentation does not match the lines above — the keys of one mapping start in the "
+        "same column"]),
     Case("yaml-unclosed-list", x('title: "Neue Mitteilung"', "date: 2024-05-02", "topics: [Ausbildung"), [
-        f"{X}:4: YAML: expected ',' or ']', but got '<stream end>' — a list [ … ] or mapping {{ … }} is not "
-        "closed, or a comma is missing"]),
+        f"{X}:4: YAML: a list [ … ] is not closed — close it with ], and separate its items with commas"]),
+    Case("yaml-line-without-key", x('title: "Neue Mitteilung"', "Heilbronn", "date: 2024-05-02"), [
+        f"{X}:3: YAML: a line that is not `key: value` — write `key: value`; text that goes on over several "
+        "lines belongs in quotes"]),
     Case("front-matter-not-closed", {X: '---\ntitle: "Neue Mitteilung"\ndate: 2024-05-02\nEin Absatz.\n'}, [
         f"{X}:1: the front matter is not closed — add a line `---` after the last front matter key"]),
     Case("no-front-matter", {X: "Neue Mitteilung\n\nEin Absatz.\n"}, [
@@ -34,7 +39,7 @@ _SPLIT = [
         f"{X}:4: title: this key is given twice — it was first given on line 2; keep one"]),
     Case("tab-indentation", x('title: "Neue Mitteilung"', "date: 2024-05-02", "image:",
                               "\tsrc: media/bild.jpg"), [
-        f"{X}:5: YAML: found character '\\t' that cannot start any token — indent with spaces, not tabs"]),
+        f"{X}:5: YAML: a tab is used for indenting — indent with spaces, not tabs"]),
     Case("invalid-utf8", {X: fm('title: "Neue Mitteilung"', "date: 2024-05-02").encode() + "Grüße\n".encode("latin-1")},
          [f"{X}:6: the file is not UTF-8 text — save it as UTF-8 in your editor"]),
     Case("bom-and-crlf-keep-line-numbers",
