@@ -1,0 +1,93 @@
+"""Output fingerprints: stable, sensitive to every value a page shows, and the rule they rely on —
+templates show releases only through their own context keys, never through page.edition."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.config import BuildOptions
+from generator.model.entities import Edition, TopicListing, YearArchive
+from generator.pipeline import load_site, theme_dirs
+from generator.render.environment import make_environment
+from generator.render.fingerprint import fingerprint_outputs
+from generator.render.pages import render_outputs
+from generator.render.plan import Output, plan_outputs
+from tests.conftest import ROOT, make_site, release
+
+NOW = "2026-11-25T12:00:00+01:00"
+
+
+@pytest.fixture
+def options(tmp_path: Path) -> BuildOptions:
+    make_site(tmp_path, {
+        "releases/a.md": release("Erste Mitteilung", "2024-03-01", "Erster Absatz.", topics="[Wirtschaft]"),
+        "releases/b.md": release("Zweite Mitteilung", "2024-04-01", "Zweiter Absatz.", topics="[Wirtschaft, Handel]"),
+        "releases/c.md": release("Third release", "2025-05-01", "Third body.", lang="en", topics="[Handel]"),
+        "pages/impressum.md": '---\ntitle: "Impressum"\n---\nTestkammer.\n',
+    })
+    return BuildOptions(content_dir=tmp_path / "content", output_dir=tmp_path / "public", now_text=NOW)
+
+
+def _hollow(edition: Edition) -> Edition:
+    """The same navigation, with every release replaced by None."""
+    return dataclasses.replace(
+        edition, releases=(None,) * len(edition.releases),  # type: ignore[arg-type]
+        topics=tuple(TopicListing(t.topic, (None,) * len(t.releases)) for t in edition.topics),  # type: ignore[arg-type]
+        years=tuple(YearArchive(y.year, (None,) * len(y.releases)) for y in edition.years))  # type: ignore[arg-type]
+
+
+def _with_hollow_editions(output: Output) -> Output:
+    page: dict[str, Any] | None = output.context.get("page")
+    if page is None:
+        return output
+    page = {**page, "edition": _hollow(page["edition"]), "editions": tuple(_hollow(e) for e in page["editions"])}
+    return dataclasses.replace(output, context={**output.context, "page": page})
+
+
+def test_templates_show_no_release_through_the_edition(options: BuildOptions) -> None:
+    site = load_site(options)
+    env = make_environment(site.config, theme_dirs(options, "templates"))
+    outputs = plan_outputs(site)
+    files, errors = render_outputs(env, outputs)
+    hollow, hollow_errors = render_outputs(env, [_with_hollow_editions(o) for o in outputs])
+    assert errors == hollow_errors == []
+    assert hollow == files, "a template reads releases through page.edition: fingerprint.py must count them"
+
+
+def test_fingerprints_follow_the_values_shown(options: BuildOptions) -> None:
+    site = load_site(options)
+    outputs = plan_outputs(site)
+    prints = fingerprint_outputs(outputs, "key")
+    assert prints == fingerprint_outputs(plan_outputs(load_site(options)), "key")
+    assert fingerprint_outputs(outputs, "other key") != prints
+    assert len(set(prints)) == len(prints)
+    text = (options.content_dir / "releases/b.md").read_text(encoding="utf-8")
+    (options.content_dir / "releases/b.md").write_text(text.replace("Zweiter Absatz.", "Neuer Absatz."), "utf-8")
+    changed = {o.path for o, a, b in zip(plan_outputs(load_site(options)), prints,
+                                        fingerprint_outputs(plan_outputs(load_site(options)), "key"), strict=True)
+               if a != b}
+    assert "releases/2024/zweite-mitteilung/index.html" in changed
+    assert "releases/2024/erste-mitteilung/index.html" not in changed
+    assert "impressum/index.html" not in changed
+
+
+def test_fingerprints_are_the_same_in_another_process(options: BuildOptions) -> None:
+    """No hash seed, address or set order leaks into a fingerprint (the cache is read by later processes)."""
+    script = (f"import sys; sys.path.insert(0, {str(ROOT)!r})\n"
+              "from pathlib import Path\n"
+              "from generator.config import BuildOptions\n"
+              "from generator.pipeline import load_site\n"
+              "from generator.render.fingerprint import fingerprint_outputs\n"
+              "from generator.render.plan import plan_outputs\n"
+              f"o = BuildOptions(content_dir=Path({str(options.content_dir)!r}), now_text={NOW!r})\n"
+              "print('\\n'.join(fingerprint_outputs(plan_outputs(load_site(o)), 'key')))\n")
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                           env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2")]
+    assert runs[0] == runs[1]
+    assert runs[0].split() == fingerprint_outputs(plan_outputs(load_site(options)), "key")
