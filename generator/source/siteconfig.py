@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..config import Organization, SiteConfig, check_base_url, normalize_language
@@ -82,15 +83,24 @@ def _language(fields: Fields) -> str:
     return language
 
 
+@lru_cache(maxsize=1)
+def _zone_names() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
 def _timezone(fields: Fields) -> str:
     value = fields.text("timezone") or "Europe/Berlin"
+    # Only known names reach ZoneInfo: it opens a file per name, and a name of thousands of /-parts
+    # makes importlib recurse until the stack runs out.
     try:
-        ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError, OSError):  # OSError: a name too long for a file
-        hint = did_you_mean(value, sorted(available_timezones())) or "use an IANA name such as Europe/Berlin"
-        fields.fail("timezone", f"{quote(value)} is not a time zone", hint)
-        return "Europe/Berlin"
-    return value
+        if value in _zone_names():
+            ZoneInfo(value)
+            return value
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        pass
+    hint = did_you_mean(value, sorted(_zone_names())) or "use an IANA name such as Europe/Berlin"
+    fields.fail("timezone", f"{quote(value)} is not a time zone", hint)
+    return "Europe/Berlin"
 
 
 def _organization(fields: Fields) -> Organization | None:
