@@ -86,7 +86,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
     except yaml.YAMLError as exc:
         raise SourceError(path, first_line, f"YAML: {' '.join(str(exc).split())}",
                           "check the YAML syntax") from None
-    except ValueError:  # PyYAML's own chr() on an escape beyond Unicode: "\U00F600AD"
+    except (ValueError, OverflowError):  # PyYAML's own chr() on an escape beyond Unicode: "\U00F600AD"
         raise SourceError(path, first_line + loader.line, "YAML: an escape in double quotes names no character",
                           "write the character itself; \\U takes 8 hex digits (\\U0001F600), \\u takes 4") from None
     finally:

@@ -56,6 +56,9 @@ _YAML = [
     Case("escape-beyond-unicode", {X: good('summary: "Kurz \\U00F600AD"')}, [
         f"{X}:4: YAML: an escape in double quotes names no character — write the character itself; \\U takes 8 "
         "hex digits (\\U0001F600), \\u takes 4"]),
+    Case("escape-beyond-any-number", {X: good('summary: "Kurz \\UFFFFFFFF"')}, [
+        f"{X}:4: YAML: an escape in double quotes names no character — write the character itself; \\U takes 8 "
+        "hex digits (\\U0001F600), \\u takes 4"]),
     Case("half-a-surrogate-pair", {X: good('summary: "Kurz \\ud83d"')}, [
         f"{X}:4: YAML: an escape such as \\ud800 is half a character — write the character itself, or one "
         "escape for it such as \\U0001F600"]),
