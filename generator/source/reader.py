@@ -47,9 +47,19 @@ def read_sources(content_dir: Path) -> SiteSources:
     media_dir = content_dir / "media"
     if media_dir.is_dir():
         for file in sorted(media_dir.rglob("*")):
-            if file.is_file() and not _ignored(file):
+            if file.is_file() and not _ignored(file) and not _links_out(file, content_dir, sources.errors):
                 sources.media[file.relative_to(content_dir).as_posix()] = file.stat().st_size
     return sources
+
+
+def _links_out(path: Path, content_dir: Path, errors: list[SourceError]) -> bool:
+    """A symbolic link to a file outside the content folder: refused, so that a commit can never publish
+    a file of the machine that builds the site (/etc/passwd, a key)."""
+    if not path.is_symlink() or path.resolve().is_relative_to(content_dir.resolve()):
+        return False
+    errors.append(SourceError(_shown(path), 0, "is a link to a file outside the content folder",
+                              "copy the file into the content folder instead; links out of it are not followed"))
+    return True
 
 
 def _shown(path: Path) -> str:
@@ -63,7 +73,9 @@ def _ignored(path: Path) -> bool:
 
 def _read_optional(content_dir: Path, name: str, errors: list[SourceError]) -> SourceFile | None:
     path = content_dir / name
-    return _read_text(path, name, errors) if path.is_file() else None
+    if not path.is_file() or _links_out(path, content_dir, errors):
+        return None
+    return _read_text(path, name, errors)
 
 
 def _read_tree(content_dir: Path, folder: str, pattern: str, errors: list[SourceError]) -> list[SourceFile]:
@@ -72,7 +84,7 @@ def _read_tree(content_dir: Path, folder: str, pattern: str, errors: list[Source
         return []
     files = []
     for path in sorted(root.glob(pattern)):
-        if path.is_file() and not _ignored(path):
+        if path.is_file() and not _ignored(path) and not _links_out(path, content_dir, errors):
             source = _read_text(path, path.relative_to(content_dir).as_posix(), errors)
             if source is not None:
                 files.append(source)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from tests.conftest import ROOT
 
-from .corpus import Case, X, fm, good
+from .corpus import Case, Link, X, fm, good
 
 MB = 1024 * 1024
 _LAUGHS = ['lol: &a ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]'] + [
@@ -81,6 +81,21 @@ _MARKDOWN = [  # Python-Markdown takes hours on these (quadratic scans) or overf
           "*, _ or > characters"]),
 ]
 
+_LINK_HINT = "copy the file into the content folder instead; links out of it are not followed"
+_LINKS = [  # a commit must not be able to publish a file of the machine that builds the site
+    Case("media-link-out-of-the-content-folder", {"secret.txt": "geheim\n", "content/media/notiz.txt":
+                                                  Link("../../secret.txt")},
+         [f"content/media/notiz.txt: is a link to a file outside the content folder — {_LINK_HINT}"]),
+    Case("release-link-out-of-the-content-folder", {"secret.md": good(), X: Link("../../../secret.md")},
+         [f"{X}: is a link to a file outside the content folder — {_LINK_HINT}"]),
+    Case("page-link-out-of-the-content-folder", {"impressum.md": fm('title: "Impressum"'),
+                                                 "content/pages/impressum.md": Link("../../impressum.md")},
+         [f"content/pages/impressum.md: is a link to a file outside the content folder — {_LINK_HINT}"]),
+    Case("media-link-inside-the-content-folder-is-followed",
+         {"content/media/kopie.svg": Link("logo.svg"), X: good("image: {src: media/kopie.svg}")},
+         [f"{X}:4: image.alt: missing — add `alt: Was auf dem Bild zu sehen ist`"]),
+]
+
 _T = ("--templates", "templates")
 _SECTION = "{% extends 'base.html' %}{% set section = 'archive' %}\n{% block main %}\n"
 
@@ -110,4 +125,4 @@ _TEMPLATES = [
          ["templates/feed.xml:2: template syntax error: unexpected '/' — fix the template at this line"], args=_T),
 ]
 
-CASES = _YAML + _MARKDOWN + _TEMPLATES
+CASES = _YAML + _MARKDOWN + _LINKS + _TEMPLATES

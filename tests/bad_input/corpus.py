@@ -49,6 +49,10 @@ BASE: dict[str, str | bytes | None] = {
 }
 
 
+class Link(str):
+    """A file of a case that is a symbolic link to this target (relative to the link's folder)."""
+
+
 @dataclass(frozen=True)
 class Case:
     id: str
@@ -67,7 +71,10 @@ def write_files(root: Path, files: dict[str, str | bytes | None]) -> None:
             path.unlink(missing_ok=True)
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(data, bytes):
+        if isinstance(data, Link):
+            path.unlink(missing_ok=True)
+            path.symlink_to(data)
+        elif isinstance(data, bytes):
             path.write_bytes(data)
         else:
             path.write_text(data, encoding="utf-8")
