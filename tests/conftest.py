@@ -39,7 +39,8 @@ presse:
   links: {Social Media: "https://social.example.org/@testkammer"}
 """
 
-LOGO_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Logo</title><rect width="10" height="10"/></svg>\n'
+LOGO_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>Logo</title>'
+            '<rect width="10" height="10"/></svg>\n')
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

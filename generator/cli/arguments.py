@@ -8,7 +8,7 @@ from datetime import UTC
 from pathlib import Path
 
 from .. import __version__
-from ..config import BuildOptions
+from ..config import BuildOptions, check_base_url
 from ..source.schema import parse_moment
 
 COMMANDS = ("build", "check", "serve", "new")
@@ -83,6 +83,11 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
             parse_moment(args.now, UTC)
         except ValueError as exc:
             raise UsageError(f"--now: {exc.args[0]} — {exc.args[1]}") from None
+    for name, value in (("--base-url", getattr(args, "base_url", None)),
+                        ("SITE_BASE_URL", os.environ.get("SITE_BASE_URL"))):
+        problem = check_base_url(value) if value else None
+        if problem:
+            raise UsageError(f"{name}: {problem[0]} — {problem[1]}")
     jobs = getattr(args, "jobs", 1)
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")

@@ -75,3 +75,14 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_cli("build", "--now", "gestern").status == 2
     assert run_cli("build", "--no-such-flag").status == 2
     assert run_cli("build", "--content", FIXTURE_SITE, "--output", FIXTURE_SITE).status == 2
+
+
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_invalid_base_url_override_is_a_usage_error(how: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    if how == "environment":
+        monkeypatch.setenv("SITE_BASE_URL", "presse.example.org")
+    flag = ["--base-url", "presse.example.org"] if how == "flag" else []
+    result = run_cli("check", "--content", FIXTURE_SITE, *flag)
+    assert result.status == 2
+    name = "--base-url" if how == "flag" else "SITE_BASE_URL"
+    assert f"{name}: 'presse.example.org' is not an absolute URL" in result.err

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -17,7 +17,7 @@ BERLIN = ZoneInfo("Europe/Berlin")
     ("2008-07-24T10:00", datetime(2008, 7, 24, 10, tzinfo=BERLIN), True),
     ("2008-07-24 10:00:30", datetime(2008, 7, 24, 10, 0, 30, tzinfo=BERLIN), True),
     ("2008-07-24T10:00:00+02:00", datetime(2008, 7, 24, 10, tzinfo=timezone(timedelta(hours=2))), True),
-    ("2008-07-24T08:00:00Z", datetime(2008, 7, 24, 8, tzinfo=timezone.utc), True),
+    ("2008-07-24T08:00:00Z", datetime(2008, 7, 24, 8, tzinfo=UTC), True),
 ])
 def test_parse_moment(text: str, expected: datetime, has_time: bool) -> None:
     moment = parse_moment(text, BERLIN)
