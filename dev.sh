@@ -28,7 +28,7 @@ case "${1:-}" in
   site)
     setup_python ""
     "$VENV/bin/python" build.py build
-    echo "Open public/index.html via the server below (Ctrl-C stops it)."
+    echo "The site is built into public/. Serving it with live reload at the address below (Ctrl-C stops it)."
     exec "$VENV/bin/python" build.py serve
     ;;
   build)
