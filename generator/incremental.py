@@ -307,12 +307,16 @@ def _last_search(plan: Plan, out: Path, search: str) -> list[str] | None:
 def _commit(options: BuildOptions, plan: Plan, cache: BuildCache, staging: Path, entries: dict[str, Entry],
             staged: set[str]) -> None:
     out, name = options.output_dir, str(options.output_dir.resolve())
+    removed = sorted(set(plan.previous or {}) - set(entries))
+    if plan.previous is not None and not staged and not removed:  # the output is this build already
+        cache.end_commit(name, folder_id(out), plan.scan_key,
+                         {p: e for p, e in entries.items() if plan.previous.get(p) != e}, (), replace_all=False)
+        return
     cache.begin_commit(name)
     if plan.previous is None:
         swap_staging(staging, out)
         cache.end_commit(name, folder_id(out), plan.scan_key, entries, (), replace_all=True)
         return
-    removed = sorted(set(plan.previous) - set(entries))
     apply_staging(staging, out, sorted(staged), removed)
     cache.end_commit(name, folder_id(out), plan.scan_key, {p: entries[p] for p in staged}
                      | {p: e for p, e in entries.items() if plan.previous.get(p) != e}, removed, replace_all=False)
