@@ -89,6 +89,15 @@ def render_markdown(text: str) -> str:
         converter.reset()
 
 
+def render_body(body: str, path: str, body_line: int, errors: list[SourceError]) -> str:
+    """The body of a release or page as HTML; a body Markdown cannot read becomes one error."""
+    try:
+        return render_markdown(body)
+    except MarkdownError as error:
+        errors.append(error.at(path, body_line))
+        return ""
+
+
 def plain_text(fragment: str) -> str:
     """HTML fragment -> one line of plain text."""
     return " ".join(html.unescape(_TAG.sub("", fragment)).split())

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import PurePosixPath
 
-from ..config import SiteConfig, normalize_language
+from ..config import SiteConfig
 from ..errors import SourceError
 from ..model.entities import Page
 from ..model.urls import RESERVED_SLUGS, SLUG_PATTERN, language_prefix, page_path, slugify
 from .frontmatter import split_front_matter
-from .markdown import MarkdownError, check_links, first_paragraph, render_markdown
+from .markdown import check_links, first_paragraph, render_body
 from .reader import SourceFile
 from .schema import Fields, quote
 
@@ -46,13 +46,9 @@ def parse_page(source: SourceFile, config: SiteConfig) -> tuple[Page | None, lis
     stem = PurePosixPath(source.relative).stem
     slug = fields.text("slug") or slugify(stem)
     _check_slug(fields, slug, from_key="slug" in front.data)
-    lang_text = fields.text("lang")
-    lang = normalize_language(lang_text) if lang_text else config.language
-    if lang is None:
-        fields.fail("lang", f"{quote(lang_text)} is not a language tag", "use a BCP 47 tag such as de or en")
-        lang = config.language
+    lang = fields.language("lang", config.language)
     draft = fields.flag("draft")
-    body_html = _body_html(front.body, source.path, front.body_line, fields)
+    body_html = render_body(front.body, source.path, front.body_line, fields.errors)
     fields.errors.extend(check_links(front.body, body_html, source.path, front.body_line))
     if fields.errors:
         return None, fields.errors
@@ -60,10 +56,3 @@ def parse_page(source: SourceFile, config: SiteConfig) -> tuple[Page | None, lis
                 path=page_path(language_prefix(lang, config.language), slug), body_html=body_html,
                 summary=fields.text("summary") or first_paragraph(body_html), draft=draft), []
 
-
-def _body_html(body: str, path: str, body_line: int, fields: Fields) -> str:
-    try:
-        return render_markdown(body)
-    except MarkdownError as error:
-        fields.errors.append(error.at(path, body_line))
-        return ""

@@ -6,13 +6,13 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
 
-from ..config import SiteConfig, normalize_language
+from ..config import SiteConfig
 from ..errors import SourceError
 from ..model.entities import Attachment, Contact, Image, Release, Topic
 from ..model.urls import SLUG_PATTERN, alias_output_path, language_prefix, release_path, slugify
 from .contacts import parse_contact
 from .frontmatter import split_front_matter
-from .markdown import MarkdownError, check_links, first_paragraph, render_markdown
+from .markdown import MarkdownError, check_links, first_paragraph, render_body, render_markdown
 from .reader import SourceFile
 from .schema import Fields, Moment, did_you_mean, quote, split_url
 
@@ -48,9 +48,9 @@ def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release 
     embargo = fields.moment("embargo", zone)
     updated = fields.moment("updated", zone)
     _check_order(fields, date, embargo, updated)
-    lang = _language(fields, context.config.language)
+    lang = fields.language("lang", context.config.language)
     slug = _slug(fields, title)
-    body_html = _body_html(front.body, source.path, front.body_line, fields)
+    body_html = render_body(front.body, source.path, front.body_line, fields.errors)
     fields.errors.extend(check_links(front.body, body_html, source.path, front.body_line))
     release = Release(
         source=source.path, title=title or "", date=date.value if date else datetime(1970, 1, 1, tzinfo=zone),
@@ -87,17 +87,6 @@ def _shown(moment: Moment) -> str:
     if not moment.has_time:
         return moment.value.date().isoformat()
     return moment.value.isoformat(timespec="minutes" if moment.value.second == 0 else "seconds")
-
-
-def _language(fields: Fields, default: str) -> str:
-    value = fields.text("lang")
-    if value is None:
-        return default
-    lang = normalize_language(value)
-    if lang is None:
-        fields.fail("lang", f"{quote(value)} is not a language tag", "use a BCP 47 tag such as de or en")
-        return default
-    return lang
 
 
 def _slug(fields: Fields, title: str | None) -> str | None:
@@ -251,9 +240,4 @@ def _aliases(fields: Fields) -> tuple[str, ...]:
     return aliases
 
 
-def _body_html(body: str, path: str, body_line: int, fields: Fields) -> str:
-    try:
-        return render_markdown(body)
-    except MarkdownError as error:
-        fields.errors.append(error.at(path, body_line))
-        return ""
+

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
+from ..config import normalize_language
 from ..errors import SourceError
 
 _ISO = re.compile(
@@ -172,6 +173,17 @@ class Fields:
             self.fail(key, "is empty", f'write `{key}: "{example}"`' if required else f"remove `{key}` or fill it in")
             return None
         return value
+
+    def language(self, key: str, default: str) -> str:
+        """A BCP 47 tag in lower case; `default` when absent or not a language Babel knows."""
+        value = self.text(key)
+        if value is None:
+            return default
+        lang = normalize_language(value)
+        if lang is None:
+            self.fail(key, f"{quote(value)} is not a language tag", "use a BCP 47 tag such as de or en")
+            return default
+        return lang
 
     def flag(self, key: str) -> bool:
         value = self.data.get(key, False)

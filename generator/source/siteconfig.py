@@ -6,7 +6,7 @@ from collections.abc import Collection
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
-from ..config import Organization, SiteConfig, check_base_url, normalize_language
+from ..config import Organization, SiteConfig, check_base_url
 from ..errors import BuildFailed, SourceError
 from .markdown import MarkdownError, render_markdown
 from .schema import Fields, did_you_mean, quote, split_url
@@ -42,7 +42,7 @@ def read_site_config(text: str, path: str,
     title = fields.text("title", required=True, example="Presse – Beispiel") or ""
     base_url = _base_url(fields, base_url_override)
     config = SiteConfig(
-        title=title, base_url=base_url, language=_language(fields), timezone=_timezone(fields),
+        title=title, base_url=base_url, language=fields.language("language", "de"), timezone=_timezone(fields),
         description=fields.text("description") or "", organization=_organization(fields),
         boilerplate=_boilerplate(fields),
         default_contacts=fields.text_list("default_contacts", "contact ids", "[schulz-kuhnt]"),
@@ -72,15 +72,6 @@ def _base_url(fields: Fields, override: str | None) -> str:
     elif problem:
         fields.fail("base_url", *problem)
     return base_url if base_url.endswith("/") else base_url + "/"
-
-
-def _language(fields: Fields) -> str:
-    value = fields.text("language") or "de"
-    language = normalize_language(value)
-    if language is None:
-        fields.fail("language", f"{quote(value)} is not a language tag", "use a BCP 47 tag such as de or en")
-        return "de"
-    return language
 
 
 @lru_cache(maxsize=1)
