@@ -8,16 +8,20 @@ byte of the output (tests/e2e/test_incremental.py holds them to that):
   neither rendered nor written; the rest are rendered by --jobs workers into a staging folder;
 - of those, only files whose bytes changed are written.
 Without a usable manifest (first build, output folder replaced, a build killed while writing) the
-staging folder holds the whole site and is swapped in, as before.
+staging folder holds the whole site and is swapped in, as before. And before all that, if no input
+changed and the output is as the last build left it, the build ends at once (output/stamps.py).
 """
 
 from __future__ import annotations
 
+import os
 import pickle
 import shutil
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import datetime, tzinfo
 from functools import lru_cache
+from importlib.metadata import version
 from pathlib import Path
 
 import babel
@@ -29,8 +33,10 @@ import generator
 from .config import BuildOptions
 from .errors import BuildFailed, SourceError
 from .model.entities import Site
+from .model.schedule import Outlook, outlook
 from .model.urls import output_path
 from .output.cache import BuildCache, Entry, cache_folder, digest
+from .output.stamps import input_stamp, output_stamp
 from .output.writer import (
     apply_staging,
     file_unchanged,
@@ -53,6 +59,7 @@ from .source.reader import SourceFile
 from .source.release import ReleaseContext
 
 Progress = Callable[[str], None]
+NOTHING_CHANGED = "nothing changed since the last build"
 PACKAGE = Path(__file__).resolve().parent
 
 
@@ -64,7 +71,7 @@ def code_key() -> str:
 
 @lru_cache(maxsize=1)
 def _source_key() -> str:
-    parts: list[str | bytes] = [jinja2.__version__, markdown.__version__, babel.__version__]
+    parts: list[str | bytes] = [jinja2.__version__, markdown.__version__, babel.__version__, version("pagefind")]
     for file in sorted(PACKAGE.rglob("*.py")):
         parts += [file.relative_to(PACKAGE).as_posix(), file.read_bytes()]
     return digest(*parts)
@@ -152,9 +159,16 @@ def render_key(options: BuildOptions, site: Site, template_dirs: Sequence[Path],
                   files_key(template_dirs), files_key(static_dirs))
 
 
-def build_site(options: BuildOptions, progress: Progress, stages: Stages) -> tuple[Site, int, int]:
-    """Build into options.output_dir; returns (site, files written, pages written)."""
+def build_site(options: BuildOptions, progress: Progress, stages: Stages) -> tuple[Outlook, int, int]:
+    """Build into options.output_dir; returns (the site's outlook, files written, pages written)."""
     with output_lock(options.output_dir), BuildCache(cache_folder(options.output_dir)) as cache:
+        name = str(options.output_dir.resolve())
+        inputs = input_stamp([options.content_dir, *stages.template_dirs(options), *stages.static_dirs(options)],
+                             build_settings(options))
+        unchanged = _unchanged(options, cache, inputs, stages)
+        if unchanged is not None:
+            progress(NOTHING_CHANGED)
+            return unchanged, 0, 0
         parser = CachedParser(cache, options.jobs)
         progress("reading content")
         site = stages.load(options, parser)
@@ -169,7 +183,32 @@ def build_site(options: BuildOptions, progress: Progress, stages: Stages) -> tup
         finally:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
-    return site, len(staged), sum(1 for path in staged if path.endswith(".html"))
+        view = outlook(site)
+        stamp = output_stamp(options.output_dir)
+        cache.store_shortcut(name, inputs, stamp, pickle.dumps(view, pickle.HIGHEST_PROTOCOL))
+    return view, len(staged), sum(1 for path in staged if path.endswith(".html"))
+
+
+def build_settings(options: BuildOptions) -> list[str]:
+    """Everything besides the input files that shapes the output: Pressroom's code and the options."""
+    folders = [options.content_dir, options.output_dir, options.theme_dir, options.templates_dir, options.static_dir]
+    return [code_key(), *(str(folder.resolve()) if folder else "-" for folder in folders), repr(options.base_url),
+            repr(os.environ.get("SITE_BASE_URL")), repr(options.now), repr(options.now_text), repr(options.preview)]
+
+
+def _unchanged(options: BuildOptions, cache: BuildCache, inputs: str | None, stages: Stages) -> Outlook | None:
+    """The outlook of the last build, at this build's now, if this build would change nothing."""
+    last = cache.shortcut(str(options.output_dir.resolve()))
+    if inputs is None or last is None or last[0] != inputs:
+        return None
+    try:
+        view: Outlook = pickle.loads(last[2])
+    except Exception:  # noqa: BLE001 - a cache from another version, or damaged: build
+        return None
+    now = stages.now(options, view.zone)
+    if not view.valid_at(now) or output_stamp(options.output_dir) != last[1]:
+        return None
+    return replace(view, now=now)
 
 
 @dataclass(frozen=True)
@@ -177,6 +216,7 @@ class Stages:
     """The pipeline's own stage functions, handed in so this module does not import pipeline."""
 
     load: Callable[[BuildOptions, CachedParser], Site]
+    now: Callable[[BuildOptions, tzinfo], datetime]
     template_dirs: Callable[[BuildOptions], list[Path]]
     static_dirs: Callable[[BuildOptions], list[Path]]
     copies: Callable[[BuildOptions, Site], dict[str, Path]]

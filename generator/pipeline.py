@@ -10,7 +10,7 @@ import os
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from .config import BuildOptions, SiteConfig
@@ -18,6 +18,7 @@ from .errors import BuildFailed, SourceError
 from .incremental import Stages, build_site
 from .model.assemble import SiteParts, assemble_site
 from .model.entities import Contact, Page, Release, Site
+from .model.schedule import Outlook
 from .output.writer import check_output_dir
 from .parallel import Parsed
 from .rebuild import BuildMemory, render_again
@@ -47,7 +48,7 @@ class RenderedSite:
 
 @dataclass(frozen=True)
 class BuildResult:
-    site: Site
+    outlook: Outlook
     files_written: int
     seconds: float
     warnings: list[SourceError] = field(default_factory=list)
@@ -61,11 +62,12 @@ def _no_progress(stage: str) -> None:
     """The default progress hook: the CLI passes one that names each stage on a terminal."""
 
 
-def resolve_now(options: BuildOptions, config: SiteConfig) -> datetime:
+def resolve_now(options: BuildOptions, zone: tzinfo) -> datetime:
+    """The build's now: --now (read in the site's time zone when naive), else the clock."""
     if options.now is not None:
         return options.now
     if options.now_text:
-        return parse_moment(options.now_text, config.zone).value
+        return parse_moment(options.now_text, zone).value
     return datetime.now(UTC)
 
 
@@ -82,7 +84,7 @@ def load_site(options: BuildOptions, parse: ReleaseParser = _parse_each) -> Site
     if config is None:
         raise BuildFailed(errors)
     releases, pages, contacts = _parse_content(sources, config, errors, parse)
-    now = resolve_now(options, config)
+    now = resolve_now(options, config.zone)
     redirects, redirect_errors = load_redirects(sources.redirects, config, tuple(releases), now, options.preview)
     errors += redirect_errors
     parts = SiteParts(config=config, releases=tuple(releases), pages=tuple(pages),
@@ -208,11 +210,11 @@ def build(options: BuildOptions, progress: Callable[[str], None] = _no_progress)
     started = time.perf_counter()
     check_output_dir(options.output_dir, [options.content_dir, options.theme_dir / "templates",
                                           options.theme_dir / "static", Path.cwd()])
-    site, written, pages = build_site(options, progress, STAGES)
-    return BuildResult(site, written, time.perf_counter() - started, pages_written=pages)
+    view, written, pages = build_site(options, progress, STAGES)
+    return BuildResult(view, written, time.perf_counter() - started, pages_written=pages)
 
 
-STAGES = Stages(load=load_site, template_dirs=lambda options: theme_dirs(options, "templates"),
+STAGES = Stages(load=load_site, now=resolve_now, template_dirs=lambda options: theme_dirs(options, "templates"),
                 static_dirs=lambda options: theme_dirs(options, "static"), copies=_copies, after_render=after_render,
                 checks=check_outputs)
 

@@ -7,8 +7,7 @@ import argparse
 import sys
 
 from ..errors import BuildFailed
-from ..model.entities import Site
-from ..model.schedule import next_change
+from ..model.schedule import Outlook, outlook
 from ..model.warnings import local_moment
 from ..output.schedule import check_schedule_path, write_schedule
 from ..output.writer import UnsafeOutput
@@ -53,8 +52,8 @@ def _run(args: argparse.Namespace, console: Console) -> int:
     with console.progress() as progress:
         result = build(options, progress)
     if args.schedule:
-        write_schedule(args.schedule, result.site)
-    for line in withheld_lines(result.site):
+        write_schedule(args.schedule, result.outlook)
+    for line in withheld_lines(result.outlook):
         console.detail(line)
     console.say(build_summary(str(options.output_dir), result))
     return 0
@@ -77,45 +76,45 @@ def _check(args: argparse.Namespace, console: Console) -> int:
     from .review import review_content
     options = options_from(args)
     with console.progress() as progress:
-        site = render_site(options, progress).site
+        view = outlook(render_site(options, progress).site)
         progress("looking for warnings")
         warnings = review_content(options)
     if args.schedule:
-        write_schedule(args.schedule, site)
+        write_schedule(args.schedule, view)
     if args.strict and warnings:
         console.problems(warnings)
         return 1
     console.problems([], warnings)
-    for line in withheld_lines(site):
+    for line in withheld_lines(view):
         console.detail(line)
     found = f"no errors, {plural(len(warnings), 'warning')}" if warnings else "no problems"
-    console.say(f"Checked {options.content_dir}/: {found}; {describe_site(site)}.")
+    console.say(f"Checked {options.content_dir}/: {found}; {describe_site(view)}.")
     return 0
 
 
-def describe_site(site: Site) -> str:
+def describe_site(view: Outlook) -> str:
     """`12 releases published, 2 withheld (next publication 2030-01-15 10:00 CET)`."""
-    text = f"{plural(len(site.releases), 'release')} published, {len(site.withheld)} withheld"
-    upcoming = sorted(w.publish_at for w in site.withheld if w.publish_at)
+    text = f"{plural(view.published, 'release')} published, {len(view.withheld)} withheld"
+    upcoming = sorted(w.publish_at for w in view.withheld if w.publish_at)
     if upcoming:
-        text += f" (next publication {local_moment(upcoming[0], site.config.zone)})"
-    change = next_change(site)
+        text += f" (next publication {local_moment(upcoming[0], view.zone)})"
+    change = view.next_change
     if change and change.reason == "news-sitemap":  # sooner than any publication
-        text += f"; the news sitemap changes {local_moment(change.at, site.config.zone)}"
+        text += f"; the news sitemap changes {local_moment(change.at, view.zone)}"
     return text
 
 
 def build_summary(output: str, result: BuildResult) -> str:
     """The one line a build ends with."""
     return (f"Built {output.rstrip('/')}/: {plural(result.pages_written, 'page')} "
-            f"({plural(result.files_written, 'file')}) written, {describe_site(result.site)}, "
+            f"({plural(result.files_written, 'file')}) written, {describe_site(result.outlook)}, "
             f"in {result.seconds:.2f} s.")
 
 
-def withheld_lines(site: Site) -> list[str]:
+def withheld_lines(view: Outlook) -> list[str]:
     """For --verbose: each release that is not public, and why."""
     lines = []
-    for withheld in site.withheld:
-        when = f" until {local_moment(withheld.publish_at, site.config.zone)}" if withheld.publish_at else ""
+    for withheld in view.withheld:
+        when = f" until {local_moment(withheld.publish_at, view.zone)}" if withheld.publish_at else ""
         lines.append(f"withheld ({withheld.reason}{when}): {withheld.source}")
     return lines

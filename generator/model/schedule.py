@@ -1,15 +1,17 @@
 """What in the output depends on the clock: when each withheld release is due, which releases are in
-the Google News sitemap's two-day window, and the next moment the output changes by itself. Pure.
+the Google News sitemap's two-day window, and the next moment the output changes by itself; and the
+Outlook, what a build reports about the site besides its files. Pure.
 
 A build at or after a change's moment shows the change: a release is public from `publish_at` on,
-and leaves the news sitemap at `publish_at + NEWS_WINDOW`.
+and leaves the news sitemap at `publish_at + NEWS_WINDOW`. Between two changes the output does not
+depend on the clock, so an Outlook stays true until its first change (`Outlook.valid_at`).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import Any
 
 from .entities import Release, Site, Withheld
@@ -47,35 +49,52 @@ def upcoming_changes(site: Site) -> list[Change]:
     return sorted(changes, key=lambda c: (c.at, c.source, c.reason))
 
 
-def next_change(site: Site) -> Change | None:
-    changes = upcoming_changes(site)
-    return changes[0] if changes else None
+@dataclass(frozen=True)
+class Outlook:
+    """What a build reports besides its files (summary line, --verbose, --schedule): small enough to
+    keep in the build cache, so a rebuild in which nothing changed can report it without the site."""
+
+    now: datetime
+    zone: tzinfo
+    published: int  # releases in the output
+    withheld: tuple[Withheld, ...]
+    changes: tuple[Change, ...]  # upcoming_changes at `now`
+
+    @property
+    def next_change(self) -> Change | None:
+        return self.changes[0] if self.changes else None
+
+    def valid_at(self, now: datetime) -> bool:
+        """Whether a build at `now` gives the same output (and outlook) as the build at self.now."""
+        return self.now <= now and (not self.changes or now < self.changes[0].at)
 
 
-def _withheld_entry(item: Withheld, site: Site) -> dict[str, Any]:
-    zone = site.config.zone
+def outlook(site: Site) -> Outlook:
+    return Outlook(site.now, site.config.zone, len(site.releases), site.withheld, tuple(upcoming_changes(site)))
+
+
+def _withheld_entry(item: Withheld, zone: tzinfo) -> dict[str, Any]:
     return {
         "source": item.source, "title": item.title, "path": "/" + item.path, "reason": item.reason,
         "publish_at": item.publish_at.astimezone(zone).isoformat() if item.publish_at else None,
     }
 
 
-def schedule_document(site: Site) -> dict[str, Any]:
+def schedule_document(view: Outlook) -> dict[str, Any]:
     """The schedule as plain data: the build's now, the next change, and every withheld release."""
-    zone = site.config.zone
-    change = next_change(site)
-    future = [w for w in site.withheld if w.publish_at is not None]
-    drafts = [w for w in site.withheld if w.publish_at is None]
-    withheld = sorted(future, key=lambda w: (w.publish_at or site.now, w.source))
+    zone, change = view.zone, view.next_change
+    future = [w for w in view.withheld if w.publish_at is not None]
+    drafts = [w for w in view.withheld if w.publish_at is None]
+    withheld = sorted(future, key=lambda w: (w.publish_at or view.now, w.source))
     withheld += sorted(drafts, key=lambda w: w.source)
     return {
-        "now": site.now.astimezone(zone).isoformat(),
+        "now": view.now.astimezone(zone).isoformat(),
         "next_change": None if change is None else {
             "at": change.at.astimezone(zone).isoformat(), "reason": change.reason, "source": change.source},
-        "withheld": [_withheld_entry(item, site) for item in withheld],
+        "withheld": [_withheld_entry(item, zone) for item in withheld],
     }
 
 
-def schedule_json(site: Site) -> bytes:
+def schedule_json(view: Outlook) -> bytes:
     """The schedule file: deterministic JSON (sorted keys, two-space indent, UTF-8, final newline)."""
-    return (json.dumps(schedule_document(site), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (json.dumps(schedule_document(view), ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

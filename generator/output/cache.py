@@ -3,8 +3,9 @@
 It holds parsed releases by key (the content hash and everything parsing depends on), and per output
 folder the manifest of the last build: for each file its fingerprint (what it was rendered from),
 the hash of its bytes, and its size and mtime as written, so an unchanged file is neither rendered
-nor written again. The cache only ever saves work: a missing, damaged or foreign cache means a full
-build, never a different output.
+nor written again; and the stamps of the last build's inputs and output with its Outlook, for the
+shortcut of a rebuild in which nothing changed (stamps.py). The cache only ever saves work: a
+missing, damaged or foreign cache means a full build, never a different output.
 """
 
 from __future__ import annotations
@@ -71,6 +72,7 @@ class BuildCache:
             CREATE TABLE IF NOT EXISTS manifest (output TEXT, path TEXT, fingerprint TEXT, digest TEXT,
                                                  size INTEGER, mtime_ns INTEGER, PRIMARY KEY (output, path));
             CREATE TABLE IF NOT EXISTS outputs (output TEXT PRIMARY KEY, state TEXT, folder_id TEXT, scan TEXT);
+            CREATE TABLE IF NOT EXISTS shortcut (output TEXT PRIMARY KEY, inputs TEXT, stamp TEXT, outlook BLOB);
         """)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
         return db
@@ -112,8 +114,21 @@ class BuildCache:
                                 (output,))
         return {path: Entry(*values) for path, *values in rows}, row[2]
 
+    def shortcut(self, output: str) -> tuple[str, str, bytes] | None:
+        """The last build's input stamp, output stamp and pickled Outlook, if it recorded them."""
+        row = self._db.execute("SELECT inputs, stamp, outlook FROM shortcut WHERE output=?", (output,)).fetchone()
+        return (row[0], row[1], row[2]) if row else None
+
+    def store_shortcut(self, output: str, inputs: str | None, stamp: str, outlook: bytes) -> None:
+        """Record the stamps of a build that ended well; without an input stamp, forget the last one."""
+        if inputs is None or not stamp:
+            self._db.execute("DELETE FROM shortcut WHERE output=?", (output,))
+        else:
+            self._db.execute("INSERT OR REPLACE INTO shortcut VALUES (?, ?, ?, ?)", (output, inputs, stamp, outlook))
+
     def begin_commit(self, output: str) -> None:
         """Mark the output as being changed: if the build dies now, the next one starts from scratch."""
+        self._db.execute("DELETE FROM shortcut WHERE output=?", (output,))
         self._db.execute("INSERT OR REPLACE INTO outputs VALUES (?, 'dirty', '', '')", (output,))
 
     def end_commit(self, output: str, folder_id: str, scan: str, changed: dict[str, Entry],

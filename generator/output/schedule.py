@@ -7,8 +7,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from ..model.entities import Site
-from ..model.schedule import schedule_json
+from ..model.schedule import Outlook, schedule_json
 from .writer import UnsafeOutput
 
 
@@ -20,13 +19,13 @@ def check_schedule_path(schedule: Path, output_dir: Path) -> None:
                            "write it elsewhere, e.g. --schedule schedule.json")
 
 
-def write_schedule(schedule: Path, site: Site) -> None:
+def write_schedule(schedule: Path, view: Outlook) -> None:
     """Replace `schedule` with the site's schedule in one step (a reader never sees half a file)."""
     schedule.parent.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=f".{schedule.name}.", dir=schedule.parent)
     try:
         with os.fdopen(handle, "wb") as file:
-            file.write(schedule_json(site))
+            file.write(schedule_json(view))
         os.chmod(temporary, 0o644)  # mkstemp makes it private; it is a report like any other file
         os.replace(temporary, schedule)
     except BaseException:

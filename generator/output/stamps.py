@@ -1,0 +1,82 @@
+"""The shortcut of a rebuild in which nothing changed: stamps of what a build read and left. Does I/O
+(it only lists folders and stats files).
+
+A successful build records, in its cache, a stamp of every file and folder under the content,
+template and static folders (name, type, size, mtime, ctime, inode), of the options and environment
+that shape the output and of Pressroom's code; a stamp of the output folder as it left it; and the
+site's Outlook (what the summary line and --schedule report). The next build whose stamps are the
+same, at a moment for which that Outlook is still valid (before the next embargo lifts or release
+leaves the news sitemap), has nothing to do: it writes nothing, and reports the Outlook with its own
+now. Everything else takes the incremental path, which compares contents.
+
+Racily clean files (git's term): a file changed twice within the file system's timestamp
+granularity could show the same stamp after its second change. So an input stamp is only made when
+every file and folder is older than RACY_SECONDS at the start of the build; a build that read a
+fresher file records no stamp, and the next build takes the incremental path.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+RACY_SECONDS = 2.0  # coarser than any file system's timestamps (FAT: 2 s)
+
+
+class _Untrustworthy(Exception):
+    """A folder holds something a stamp cannot vouch for (a fresh file, a link to a folder)."""
+
+
+def input_stamp(folders: Sequence[Path], settings: Sequence[str]) -> str | None:
+    """The stamp of the folders' whole contents and the settings, or None if it cannot be trusted."""
+    started = time.time_ns()
+    hasher = hashlib.blake2b(digest_size=16)
+    for part in (sys.version, *settings):
+        hasher.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    try:
+        for folder in folders:
+            hasher.update(os.fsencode(folder.resolve()) + b"\0")
+            if folder.is_dir():
+                _walk(folder, hasher, fresh_from=started - int(RACY_SECONDS * 1e9))
+    except (_Untrustworthy, OSError):
+        return None
+    return hasher.hexdigest()
+
+
+def output_stamp(folder: Path) -> str:
+    """The stamp of the output folder's whole contents; "" if it does not exist."""
+    hasher = hashlib.blake2b(digest_size=16)
+    try:
+        hasher.update(os.fsencode(str(folder.stat().st_ino)))
+        _walk(folder, hasher, fresh_from=None)
+    except (_Untrustworthy, OSError):
+        return ""
+    return hasher.hexdigest()
+
+
+def _walk(folder: Path | str, hasher: hashlib.blake2b, fresh_from: int | None) -> None:
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda entry: entry.name)
+    for entry in entries:
+        info = entry.stat(follow_symlinks=False)
+        if fresh_from is not None and max(info.st_mtime_ns, info.st_ctime_ns) >= fresh_from:
+            raise _Untrustworthy(entry.path)
+        hasher.update(b"%s\0%o %d %d %d %d\n" % (os.fsencode(entry.name), info.st_mode, info.st_size,
+                                                 info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
+        if stat.S_ISLNK(info.st_mode):
+            target = os.stat(entry.path)  # a dangling link raises OSError: no stamp
+            if stat.S_ISDIR(target.st_mode):
+                raise _Untrustworthy(entry.path)  # its files would need a walk of their own
+            if fresh_from is not None and max(target.st_mtime_ns, target.st_ctime_ns) >= fresh_from:
+                raise _Untrustworthy(entry.path)
+            hasher.update(b"-> %s %d %d %d %d\n" % (os.fsencode(os.readlink(entry.path)), target.st_size,
+                                                    target.st_mtime_ns, target.st_ctime_ns, target.st_ino))
+        elif stat.S_ISDIR(info.st_mode):
+            hasher.update(b"{")
+            _walk(entry.path, hasher, fresh_from)
+            hasher.update(b"}")
