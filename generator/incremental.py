@@ -54,7 +54,7 @@ from .render.fingerprint import fingerprint_outputs
 from .render.leaks import LeakScan, leak_scan
 from .render.pages import template_errors
 from .render.plan import Output, plan_outputs
-from .render.search import readable_index
+from .render.search import PagesOnDisk, readable_index
 from .source.reader import SourceFile
 from .source.release import ReleaseContext
 
@@ -153,6 +153,10 @@ class StagedFiles(Mapping[str, bytes]):
     def __len__(self) -> int:
         return len(self._paths)
 
+    def location(self, path: str) -> Path:
+        """Where the file is on disk (in staging if this build wrote it, else in the output)."""
+        return staged_path(self._staging, path, self._flat) if path in self._staged else self._output / path
+
 
 def render_key(options: BuildOptions, site: Site, template_dirs: Sequence[Path], static_dirs: Sequence[Path]) -> str:
     return digest(code_key(), repr(site.config), str(options.content_dir.resolve()),
@@ -220,7 +224,8 @@ class Stages:
     template_dirs: Callable[[BuildOptions], list[Path]]
     static_dirs: Callable[[BuildOptions], list[Path]]
     copies: Callable[[BuildOptions, Site], dict[str, Path]]
-    after_render: Callable[[Site, list[Output], Mapping[str, bytes], dict[str, Path], dict[str, bytes] | None],
+    after_render: Callable[[Site, list[Output], Mapping[str, bytes], dict[str, Path], dict[str, bytes] | None,
+                            PagesOnDisk | None],
                            tuple[dict[str, bytes], dict[str, bytes], list[SourceError]]]
     checks: Callable[[Site, list[Output], Collection[str], dict[str, Path], Collection[str]], list[SourceError]]
 
@@ -304,7 +309,8 @@ def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str,
         entries.update((path, plan.previous[path]) for path in last if plan.previous)
         readable = readable_index({p: (out / p).read_bytes() for p in last}) if rescan and plan.scan.regex else {}
     else:
-        extra, readable, errors = stages.after_render(plan.site, plan.outputs, files, plan.copies, None)
+        on_disk = PagesOnDisk(files.location, scratch=staging)  # removed with staging if the build is killed
+        extra, readable, errors = stages.after_render(plan.site, plan.outputs, files, plan.copies, None, on_disk)
     for path, data in sorted(extra.items()):
         hashed = digest(data)
         kept = _intact(plan, out, path)

@@ -27,7 +27,7 @@ from .render.leaks import find_leaks
 from .render.pages import render_outputs
 from .render.plan import Output, plan_outputs
 from .render.redirects import check_redirects
-from .render.search import index_releases, readable_index
+from .render.search import PagesOnDisk, index_releases, readable_index
 from .source.contacts import parse_contacts
 from .source.markdown import render_markdown
 from .source.page import parse_page
@@ -170,14 +170,14 @@ def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_pro
 
 
 def after_render(site: Site, outputs: list[Output], files: Mapping[str, bytes], copies: dict[str, Path],
-                 search_index: dict[str, bytes] | None = None,
+                 search_index: dict[str, bytes] | None = None, on_disk: PagesOnDisk | None = None,
                  ) -> tuple[dict[str, bytes], dict[str, bytes], list[SourceError]]:
     """What needs the rendered site: the search index (files to add, and their contents as the leak scan
     reads them; `search_index` is the last build's when no release page changed), the redirect checks,
     and static files that would overwrite a generated one."""
     errors: list[SourceError] = []
     if search_index is None:
-        search_index, errors = index_releases(site, files)  # before the leak scan, which reads it too
+        search_index, errors = index_releases(site, files, on_disk)  # before the leak scan, which reads it too
     errors += check_outputs(site, outputs, files, copies, search_index)
     return search_index, readable_index(search_index), errors
 

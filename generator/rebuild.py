@@ -69,7 +69,7 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages,
     copies = stages.copies(options, site)
     search_key = digest(*(prints[p] for r in site.releases if (p := output_path(r.path)) in files))
     reuse = memory.search[1] if memory.search and memory.search[0] == search_key else None
-    index, readable, more = stages.after_render(site, outputs, files, copies, reuse)
+    index, readable, more = stages.after_render(site, outputs, files, copies, reuse, None)
     errors += more
     files.update(index)
     copy_prints = {path: _copy_print(source) for path, source in copies.items()}

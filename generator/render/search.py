@@ -2,8 +2,10 @@
 
 Only the release pages of this build go in (every language; Pagefind keeps one index per `<html
 lang>`), so nothing unpublished can be found. The pagefind program from PyPI's `pagefind[bin]`
-indexes them in a temporary folder outside the output; the bundle it writes (index, and the
-search interface's scripts and styles) is read back under pagefind/. This is the one render step
+indexes them in a temporary folder outside the output (pages that are already on disk, in the
+build's staging folder or the output, are hard-linked there rather than written again: writing and
+deleting 10,000 pages cost more than indexing them); the bundle it writes (index, and the search
+interface's scripts and styles) is read back under pagefind/. This is the one render step
 that runs a program and touches the disk. The same pages give byte-identical index files
 (pagefind_order puts what Pagefind writes in hash-map order into a fixed one).
 """
@@ -14,7 +16,8 @@ import gzip
 import os
 import subprocess
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
@@ -38,21 +41,39 @@ def find_pagefind() -> Path | None:
     return get_executable()
 
 
-def index_releases(site: Site, files: Mapping[str, bytes]) -> tuple[dict[str, bytes], list[SourceError]]:
+@dataclass(frozen=True)
+class PagesOnDisk:
+    """Where the rendered pages already are, and a folder on the same file system to index them in."""
+
+    location: Callable[[str], Path]
+    scratch: Path
+
+
+def index_releases(site: Site, files: Mapping[str, bytes],
+                   on_disk: PagesOnDisk | None = None) -> tuple[dict[str, bytes], list[SourceError]]:
     """The search bundle (path -> bytes under pagefind/) for the release pages among `files`."""
-    pages = {path: files[path] for r in site.releases if (path := output_path(r.path)) in files}
+    pages = [path for r in site.releases if (path := output_path(r.path)) in files]
     if not pages:
         return {}, []
     binary = find_pagefind()
     if binary is None:
         return {}, [SourceError("pagefind", 0, "the search index needs the pagefind program, which is missing",
                                 "install Pressroom again with its dependencies: pip install -e .")]
-    with tempfile.TemporaryDirectory(prefix="pressroom-search-") as folder:
+    scratch = on_disk.scratch if on_disk else None
+    with tempfile.TemporaryDirectory(prefix=".pressroom-search-", dir=scratch) as folder:
         root = Path(folder)
-        for path, data in pages.items():
+        made: set[Path] = set()
+        for path in pages:
             target = root / "site" / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            try:
+                if on_disk is None:
+                    raise OSError("not on disk")
+                os.link(on_disk.location(path), target)
+            except OSError:  # in memory only, or no hard links on this file system
+                target.write_bytes(files[path])
         problem = _run_pagefind(binary, root)
         if problem:
             return {}, [problem]

@@ -116,8 +116,8 @@ def test_the_leak_scan_reads_inside_the_index(tmp_path: Path, monkeypatch: pytes
     """Should a withheld title ever reach the (compressed) index, the build stops and writes nothing."""
     real = generator.render.search.index_releases
 
-    def leaky(site, files):  # type: ignore[no-untyped-def]
-        bundle, errors = real(site, files)
+    def leaky(site, files, on_disk=None):  # type: ignore[no-untyped-def]
+        bundle, errors = real(site, files, on_disk)
         packed = gzip.compress(SIGNATURE + b'{"url":"/x/","content":"Geheime Zukunftsmeldung"}')
         return {**bundle, "pagefind/fragment/de_0000000.pf_fragment": packed}, errors
 
