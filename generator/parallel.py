@@ -2,8 +2,9 @@
 
 Workers are forked, so they inherit the build's read-only state (parse context, Jinja environment,
 planned outputs, leak scan) from a module global set just before the pool starts: only indices go
-out and small records come back. Each rendering worker writes its files into the staging folder and
-scans them for leaks itself, so no process holds the whole site's bytes. With jobs=1, or little
+out and small records come back. Each rendering worker renders its templates and makes its data files
+(ninjs, JSON Feed, vCard: planned as a maker and its arguments), writes them into the staging folder
+and scans them for leaks itself, so no process holds the whole site's bytes. With jobs=1, or little
 work, everything runs in this process; the output is the same either way.
 """
 

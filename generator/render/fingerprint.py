@@ -1,9 +1,9 @@
 """fingerprint_outputs: what each planned Output is made from, as a short hash. Pure.
 
 Two builds that give an Output the same fingerprint render the same bytes for it, so the second
-need not render it. A fingerprint covers the template name, the output's data, and its whole
-context, value by value (releases, contacts, pagination, …), plus a key for everything global
-(templates, site settings, Pressroom's version; given by the caller).
+need not render it. A fingerprint covers the template name and its whole context, or the data
+maker's name and its arguments, value by value (releases, contacts, pagination, …), plus a key for
+everything global (templates, site settings, Pressroom's version; given by the caller).
 
 One exception keeps a one-release edit from touching every page: an Edition (`page.edition`,
 `page.editions`) counts by its navigation only (language, prefix, pages, and the names, slugs,
@@ -33,8 +33,9 @@ def fingerprint_outputs(outputs: list[Output], global_key: str) -> list[str]:
     for output in outputs:
         hasher = hashlib.blake2b(global_key.encode(), digest_size=16)
         hasher.update(f"{output.path}\0{output.template}\0".encode())
-        if output.data is not None:
-            hasher.update(output.data)
+        if output.maker is not None:
+            hasher.update(f"{output.maker.__module__}.{output.maker.__qualname__}\0".encode())
+            _feed(hasher.update, output.arguments, memo, keep)
         _feed(hasher.update, output.context, memo, keep)
         prints.append(hasher.hexdigest())
     return prints

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import mimetypes
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -56,16 +57,26 @@ def json_feed_item(release: Release, config: SiteConfig) -> dict[str, Any]:
     return item
 
 
-def render_json_feed(config: SiteConfig, *, title: str, description: str, lang: str, link: str,
-                     self_path: str, items: Sequence[Release]) -> bytes:
-    """The feed of one listing: `link` is the listing's site path, `self_path` the feed's own."""
+@dataclass(frozen=True)
+class FeedHead:
+    """What a feed says of its listing: `link` is the listing's site path, `self_path` the feed's own."""
+
+    title: str
+    description: str
+    lang: str
+    link: str
+    self_path: str
+
+
+def render_json_feed(config: SiteConfig, head: FeedHead, items: Sequence[Release]) -> bytes:
+    """The feed of one listing, its newest `items` first."""
     organization = config.organization
     author: dict[str, Any] = {"name": organization.name if organization else config.title}
     if organization and organization.url:
         author["url"] = organization.url
     feed: dict[str, Any] = {
-        "version": JSON_FEED_VERSION, "title": title, "home_page_url": config.base_url + link,
-        "feed_url": config.base_url + self_path, "description": description, "language": lang,
+        "version": JSON_FEED_VERSION, "title": head.title, "home_page_url": config.base_url + head.link,
+        "feed_url": config.base_url + head.self_path, "description": head.description, "language": head.lang,
         "authors": [author],
     }
     if organization and organization.logo:

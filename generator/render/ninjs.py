@@ -14,7 +14,7 @@ from html import unescape
 from typing import Any
 
 from ..config import SiteConfig
-from ..model.entities import Attachment, Contact, Image, Release, Site
+from ..model.entities import Attachment, Contact, Image, Release
 from ..model.urls import contacts_path, topic_path
 from .jsonfeed import absolute, media_type
 from .links import rewrite_links
@@ -119,10 +119,9 @@ def _texts(release: Release, config: SiteConfig) -> dict[str, Any]:
             "bodies": bodies}
 
 
-def ninjs_item(release: Release, site: Site) -> dict[str, Any]:
-    """The ninjs object of a release, keys in a fixed order."""
-    config, zone = site.config, site.config.zone
-    prefix = next((e.prefix for e in site.editions if e.lang == release.lang), "")
+def ninjs_item(release: Release, config: SiteConfig, prefix: str) -> dict[str, Any]:
+    """The ninjs object of a release, keys in a fixed order; `prefix` is its edition's path prefix."""
+    zone = config.zone
     item: dict[str, Any] = {
         "uri": config.base_url + release.path,
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
@@ -150,5 +149,5 @@ def ninjs_item(release: Release, site: Site) -> dict[str, Any]:
     return item
 
 
-def render_ninjs(release: Release, site: Site) -> bytes:
-    return (json.dumps(ninjs_item(release, site), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def render_ninjs(release: Release, config: SiteConfig, prefix: str) -> bytes:
+    return (json.dumps(ninjs_item(release, config, prefix), ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -1,6 +1,7 @@
 """render_outputs: planned Outputs -> file bytes, with template errors as SourceErrors (one per problem).
 
-render_output renders one, so worker processes can each take a share (see generator/parallel.py)."""
+render_output renders one (a template, or a data file made by its maker), so worker processes can each
+take a share (see generator/parallel.py)."""
 
 from __future__ import annotations
 
@@ -27,8 +28,8 @@ def render_outputs(env: jinja2.Environment, outputs: list[Output]) -> tuple[dict
 
 def render_output(env: jinja2.Environment, output: Output, problems: Problems) -> bytes | None:
     """One output's bytes; None (and the problem recorded) if its template fails."""
-    if output.data is not None:
-        return output.data
+    if output.maker is not None:  # our own code, from checked values: a failure here is a bug, not the site's
+        return output.maker(*output.arguments)
     assert output.template is not None
     try:
         text = env.get_template(output.template).render(output.context)

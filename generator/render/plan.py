@@ -1,11 +1,15 @@
-"""plan_outputs: Site -> every file of the site as an Output (template + context, or bytes). Pure.
+"""plan_outputs: Site -> every file of the site as an Output (a template and its context, or a data
+maker and its arguments). Pure, and cheap: no file's bytes are made here.
 
 Each Output's context holds a `page` mapping with what every HTML page needs in its head
 (title, description, canonical path, alternates, feeds, noindex), plus the kind's own data.
+A data file (ninjs, JSON Feed, vCard) is made by `maker(*arguments)` only when it is rendered,
+like a template, so a rebuild that skips it never makes it.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -27,18 +31,30 @@ from ..model.urls import (
     vcard_path,
     year_path,
 )
-from .jsonfeed import render_json_feed
+from .jsonfeed import FeedHead, render_json_feed
 from .ninjs import render_ninjs
 from .strings import ui_string
 from .vcard import render_vcard
 
+DataMaker = Callable[..., bytes]
+
 
 @dataclass(frozen=True)
 class Output:
+    """One file: `template` rendered with `context`, or the bytes of `maker(*arguments)`.
+
+    A maker is a module-level function of its arguments alone (values, not the whole Site), so its
+    name and arguments are what the file is made from (render/fingerprint.py hashes them)."""
+
     path: str  # output file, relative to the output folder
     template: str | None = None
     context: dict[str, Any] = field(default_factory=dict)
-    data: bytes | None = None  # for files not rendered through a template
+    maker: DataMaker | None = None  # for files not rendered through a template
+    arguments: tuple[Any, ...] = ()
+
+    def __post_init__(self) -> None:
+        if (self.template is None) == (self.maker is None):
+            raise ValueError(f"{self.path}: an Output has a template or a maker, not both or neither")
 
 
 @dataclass(frozen=True)
@@ -105,7 +121,8 @@ def _plan_edition(site: Site, edition: Edition) -> list[Output]:
     for release in edition.releases:
         outputs.append(_html(site, release.path, "release.html", lang, release.title, release.summary,
                              alternates=_alternates(release), release=release))
-        outputs.append(Output(ninjs_path(release.path), data=render_ninjs(release, site)))
+        outputs.append(Output(ninjs_path(release.path), maker=render_ninjs,
+                              arguments=(release, config, _prefix_of(site, release.lang))))
     for archive in edition.years:
         title = ui_string(lang, "year_archive", year=archive.year)
         outputs.append(_html(site, year_path(prefix, archive.year), "year.html", lang, title, None,
@@ -126,6 +143,11 @@ def _plan_edition(site: Site, edition: Edition) -> list[Output]:
     for page in edition.pages:
         outputs.append(_html(site, page.path, "page.html", lang, page.title, page.summary or None, content=page))
     return outputs
+
+
+def _prefix_of(site: Site, lang: str) -> str:
+    """The path prefix of the edition in `lang` (its topic pages are there)."""
+    return next((e.prefix for e in site.editions if e.lang == lang), "")
 
 
 def _home_alternates(site: Site) -> tuple[tuple[str, str], ...]:
@@ -158,9 +180,8 @@ def _feeds(site: Site, edition: Edition, topic: Any, releases: tuple[Release, ..
     return [Output(path, "feed.xml", context),
             Output(atom, "atom.xml", {**context, "self_path": atom,
                                       "updated": max((r.modified for r in items), default=None)}),
-            Output(json_feed, data=render_json_feed(site.config, title=title, description=description,
-                                                    lang=edition.lang, link=listing, self_path=json_feed,
-                                                    items=items))]
+            Output(json_feed, maker=render_json_feed,
+                   arguments=(site.config, FeedHead(title, description, edition.lang, listing, json_feed), items))]
 
 
 def _plan_reach(site: Site) -> list[Output]:
@@ -180,7 +201,7 @@ def _plan_contacts(site: Site) -> list[Output]:
     outputs = [_html(site, contacts_path(), "contacts.html", lang, ui_string(lang, "contacts"), None,
                      contacts=contacts)]
     for contact in contacts:
-        outputs.append(Output(vcard_path(contact.id or ""), data=render_vcard(contact, site.config)))
+        outputs.append(Output(vcard_path(contact.id or ""), maker=render_vcard, arguments=(contact, site.config)))
     return outputs
 
 

@@ -1,9 +1,11 @@
-"""Output fingerprints: stable, sensitive to every value a page shows, and the rule they rely on —
-templates show releases only through their own context keys, never through page.edition."""
+"""Output fingerprints: stable, sensitive to every value a page shows (or a data file is made from), and
+the rule they rely on — templates show releases only through their own context keys, never through
+page.edition. Data files are made when rendered, never when planned."""
 
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -14,6 +16,7 @@ import pytest
 from generator.config import BuildOptions
 from generator.model.entities import Edition, TopicListing, YearArchive
 from generator.pipeline import load_site, theme_dirs
+from generator.render import plan
 from generator.render.environment import make_environment
 from generator.render.fingerprint import fingerprint_outputs
 from generator.render.pages import render_outputs
@@ -73,8 +76,38 @@ def test_fingerprints_follow_the_values_shown(options: BuildOptions) -> None:
                                         fingerprint_outputs(plan_outputs(load_site(options)), "key"), strict=True)
                if a != b}
     assert "releases/2024/zweite-mitteilung/index.html" in changed
+    assert "releases/2024/zweite-mitteilung/ninjs.json" in changed
+    assert "feed.json" in changed
     assert "releases/2024/erste-mitteilung/index.html" not in changed
+    assert "releases/2024/erste-mitteilung/ninjs.json" not in changed
+    assert "en/feed.json" not in changed
     assert "impressum/index.html" not in changed
+
+
+def test_data_files_are_made_when_rendered_not_when_planned(options: BuildOptions,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    site = load_site(options)
+    env = make_environment(site.config, theme_dirs(options, "templates"))
+    files, _ = render_outputs(env, plan_outputs(site))
+
+    def refuse(*arguments: Any) -> bytes:
+        raise AssertionError("a data file was made while planning")
+    for maker in ("render_ninjs", "render_json_feed", "render_vcard"):
+        monkeypatch.setattr(plan, maker, refuse)
+    data = [o for o in plan_outputs(site) if o.maker is not None]
+    assert {o.path.rsplit("/", 1)[-1] for o in data} == {"ninjs.json", "feed.json", "presse.vcf"}
+    monkeypatch.undo()
+    for output in plan_outputs(site):
+        if output.maker is not None:  # workers are forked, but a maker also pickles (by name): keep it so
+            assert pickle.loads(pickle.dumps(output.maker)) is output.maker
+            assert output.maker(*output.arguments) == files[output.path]
+
+
+def test_an_output_has_a_template_or_a_maker() -> None:
+    with pytest.raises(ValueError, match="a template or a maker"):
+        Output("a.json")
+    with pytest.raises(ValueError, match="a template or a maker"):
+        Output("a.json", "a.html", maker=bytes)
 
 
 def test_fingerprints_are_the_same_in_another_process(options: BuildOptions) -> None:
