@@ -4,10 +4,15 @@ Dates stay strings (we parse them ourselves, with hints). Aliases, explicit tags
 plain str/int/float/bool/null/seq/map), duplicate keys, nesting deeper than MAX_DEPTH, control
 characters and documents over MAX_YAML_BYTES are refused while composing, before anything is
 constructed, so hostile YAML can neither run code, nor explode in memory, nor overflow the stack.
+
+libyaml, PyYAML's own C binding, parses when PyYAML has it (several times faster); its events go
+through the same composer, checks and constructor. Text it reads differently, and anything it or a
+check refuses, is read again by the pure-Python parser, which words every error.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +25,15 @@ MAX_YAML_BYTES = 256 * 1024
 _PLAIN_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("str", "int", "float", "bool", "null", "seq", "map"))
 # Implicit types we do not want: timestamps (we parse dates ourselves), merge keys (`<<`) and `=`.
 _DROPPED_RESOLVERS = frozenset(f"tag:yaml.org,2002:{name}" for name in ("timestamp", "merge", "value"))
+_WITH_LIBYAML = yaml.__with_libyaml__
+# Text that goes straight to the pure parser, because libyaml reads it differently or the pure reader words
+# its error: any character but a newline and printable ones (tabs, which libyaml allows in more places;
+# CR, NEL and the Unicode line separators, which it counts differently; a BOM, which it skips at the start
+# of every line; control characters), directives (`%` at the start of a line), and a comment right after a
+# block scalar's `|` or `>` (and its indicators), which libyaml allows and the pure parser does not.
+_PURE_ONLY = re.compile("[^\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd\U00010000-\U0010ffff]"
+                        "|^%|[|>][-+0-9]*#", re.MULTILINE)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Refused(yaml.MarkedYAMLError):
@@ -30,13 +44,13 @@ class _Refused(yaml.MarkedYAMLError):
         self.hint = hint
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader that keeps dates as text and refuses aliases, tags and deep nesting as it composes."""
+class _StrictComposer(yaml.composer.Composer):
+    """Refuses aliases, tags and deep nesting as it composes; the same for both parsers."""
 
     depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        event = self.peek_event()  # type: ignore[no-untyped-call]
+        event = self.peek_event()  # type: ignore[attr-defined]  # from the parser it is mixed with
         if isinstance(event, yaml.AliasEvent):
             raise _Refused(event.start_mark, "anchors and aliases (&name, *name) are not supported",
                            "write the value out in full")
@@ -53,10 +67,53 @@ class _StrictLoader(yaml.SafeLoader):
         return node
 
 
-_StrictLoader.yaml_implicit_resolvers = {
+class _DatesAsText(yaml.resolver.Resolver):
+    """SafeLoader's implicit types without timestamps, merge keys and `=`."""
+
+
+_DatesAsText.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag not in _DROPPED_RESOLVERS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+class _StrictLoader(_StrictComposer, _DatesAsText, yaml.SafeLoader):
+    """The pure-Python parser: reads everything, and words every error."""
+
+
+if _WITH_LIBYAML:
+    from yaml._yaml import CParser
+
+    class _LibyamlLoader(_StrictComposer, CParser, yaml.constructor.SafeConstructor, _DatesAsText):
+        """libyaml's events through the same composer and constructor; refuses what libyaml reads differently."""
+
+        flow_depth = 0  # inside how many [ ] and { }
+
+        def __init__(self, text: str) -> None:
+            CParser.__init__(self, text)
+            yaml.composer.Composer.__init__(self)
+            yaml.constructor.SafeConstructor.__init__(self)
+            _DatesAsText.__init__(self)
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.peek_event()
+            if getattr(event, "anchor", None) is not None or getattr(event, "tag", None) is not None:
+                raise _ReadDifferently  # libyaml scans `!` and tag handles by other rules; both are rare here
+            if isinstance(event, yaml.ScalarEvent) and not event.style:  # plain, or left out
+                if self.flow_depth and "?" in event.value:
+                    raise _ReadDifferently  # in [ ] and { }, libyaml lets `?` into plain text; pure reads a key
+                if not event.value and not isinstance(index, yaml.Node):
+                    raise _ReadDifferently  # libyaml may put a left-out key or list item on another line
+            flow = int(isinstance(event, yaml.CollectionStartEvent) and bool(event.flow_style))
+            self.flow_depth += flow
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.flow_depth -= flow
+
+
+class _ReadDifferently(Exception):
+    """libyaml would read this text differently from the pure parser."""
 
 
 @dataclass(frozen=True)
@@ -71,6 +128,30 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
     if size > MAX_YAML_BYTES:
         raise SourceError(path, first_line, f"YAML: {size // 1024} KB of settings; at most "
                           f"{MAX_YAML_BYTES // 1024} KB are read", "split the file, or move long text elsewhere")
+    document = _load_with_libyaml(text, path, first_line) if _WITH_LIBYAML else None
+    return document if document is not None else _load_pure(text, path, first_line)
+
+
+def _load_with_libyaml(text: str, path: str, first_line: int) -> YamlDocument | None:
+    """The document as libyaml reads it, or None where the pure parser is to read it (and word any error)."""
+    if _PURE_ONLY.search(text):
+        return None
+    try:
+        loader = _LibyamlLoader(text)
+        try:
+            node = loader.get_single_node()
+            if node is None:
+                return YamlDocument(None, {})
+            _check_node(node, path, first_line)
+            data = loader.construct_document(node)
+        finally:
+            loader.dispose()
+    except Exception:  # whatever libyaml or a check refuses, the pure parser reads again, to word the error
+        return None
+    return YamlDocument(data, _key_lines(node, first_line))
+
+
+def _load_pure(text: str, path: str, first_line: int) -> YamlDocument:
     try:
         loader = _StrictLoader(text)  # checks for control characters first
     except yaml.reader.ReaderError as exc:
@@ -91,9 +172,13 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
                           "write the character itself; \\U takes 8 hex digits (\\U0001F600), \\u takes 4") from None
     finally:
         loader.dispose()
+    return YamlDocument(data, _key_lines(node, first_line))
+
+
+def _key_lines(node: yaml.Node, first_line: int) -> dict[str, int]:
     key_lines: dict[str, int] = {}
     _record_lines(node, "", first_line, key_lines)
-    return YamlDocument(data, key_lines)
+    return key_lines
 
 
 def _syntax_error(exc: yaml.MarkedYAMLError, path: str, first_line: int) -> SourceError:
@@ -147,7 +232,7 @@ def _record_lines(node: yaml.Node, scope: str, first_line: int, key_lines: dict[
 def _check_node(node: yaml.Node, path: str, first_line: int) -> None:
     """Duplicate keys and text that is not Unicode (lone surrogates from `\\ud800` escapes)."""
     if isinstance(node, yaml.ScalarNode):
-        if any("\ud800" <= char <= "\udfff" for char in node.value):
+        if _SURROGATE.search(node.value):
             raise SourceError(path, first_line + node.start_mark.line,
                               "YAML: an escape such as \\ud800 is half a character",
                               "write the character itself, or one escape for it such as \\U0001F600")
