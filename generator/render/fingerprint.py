@@ -10,76 +10,120 @@ One exception keeps a one-release edit from touching every page: an Edition (`pa
 descriptions and sizes of its topics and years), not by its releases. Templates show releases
 through their own context keys (`releases`, `release`, `listing`, `archive`, `items`), never
 through an edition: an incremental build equals a clean one only with that rule (tests check it).
+
+Values are written as text that reads back one way only (strings length-prefixed, numbers as
+Python literals, brackets around containers, anything else named by its type and length-prefixed),
+hashed once per output. A dataclass instance or a datetime is written once per build, however many
+outputs show it; a long dataclass (a release with its body) as the hash of its text.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable
+import operator
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
 from ..model.entities import Edition
 from .plan import Output
 
-_Update = Callable[[bytes], None]
+_NUMBERS = frozenset({int, float, bool, type(None)})  # exactly these types: repr is their literal
+_MOMENTS = frozenset({datetime, date})
+_INLINE = 256  # a dataclass written out longer than this is written as its hash instead
+
+
+@dataclass
+class _Memo:
+    """One build's text of dataclass instances and datetimes by id (`keep` holds them, so no id is
+    reused meanwhile), and how to read each dataclass's fields."""
+
+    tokens: dict[int, str] = field(default_factory=dict)
+    keep: list[object] = field(default_factory=list)
+    getters: dict[type, Callable[[Any], tuple[Any, ...]]] = field(default_factory=dict)  # by dataclass
 
 
 def fingerprint_outputs(outputs: list[Output], global_key: str) -> list[str]:
-    memo: dict[int, bytes] = {}
-    keep: list[object] = []  # keeps memoised objects alive, so their ids are not reused
+    memo = _Memo()
     prints = []
     for output in outputs:
-        hasher = hashlib.blake2b(global_key.encode(), digest_size=16)
-        hasher.update(f"{output.path}\0{output.template}\0".encode())
-        if output.maker is not None:
-            hasher.update(f"{output.maker.__module__}.{output.maker.__qualname__}\0".encode())
-            _feed(hasher.update, output.arguments, memo, keep)
-        _feed(hasher.update, output.context, memo, keep)
-        prints.append(hasher.hexdigest())
+        maker = f"{output.maker.__module__}.{output.maker.__qualname__}" if output.maker else None
+        text = "\0".join((global_key, repr(output.path), repr(output.template), repr(maker),
+                          _token(output.arguments, memo), _token(output.context, memo)))
+        prints.append(_digest(text))
     return prints
 
 
-def _feed(update: _Update, value: Any, memo: dict[int, bytes], keep: list[object]) -> None:
-    if isinstance(value, str):
-        data = value.encode("utf-8", "surrogatepass")
-        update(b"s%d:" % len(data))
-        update(data)
-    elif value is None or isinstance(value, (bool, int, float)):
-        update(b"v" + repr(value).encode() + b";")
-    elif isinstance(value, (tuple, list)):
-        update(b"[%d" % len(value))
-        for item in value:
-            _feed(update, item, memo, keep)
-        update(b"]")
-    elif isinstance(value, dict):
-        update(b"{%d" % len(value))
-        for key, item in value.items():
-            _feed(update, key, memo, keep)
-            _feed(update, item, memo, keep)
-        update(b"}")
-    elif isinstance(value, (datetime, date)):
-        update(b"t" + repr(value).encode() + b";")
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        update(_object_digest(value, memo, keep))
-    else:  # anything else by its repr: an unstable repr only costs a needless re-render
-        update(b"r" + repr(value).encode() + b";")
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def _object_digest(value: Any, memo: dict[int, bytes], keep: list[object]) -> bytes:
-    """A dataclass instance: hashed once per build however many outputs show it."""
-    known = memo.get(id(value))
+def _token(value: Any, memo: _Memo) -> str:
+    kind = type(value)
+    if kind is str:
+        return f"s{len(value)}:{value}"
+    if kind in _NUMBERS:
+        return repr(value)
+    if kind is tuple or kind is list:
+        return f"[{_items(value, memo)}]"
+    if kind is dict:
+        return f"{{{_items(value.keys(), memo)}|{_items(value.values(), memo)}}}"
+    known = memo.tokens.get(id(value))
     if known is not None:
         return known
-    hasher = hashlib.blake2b(type(value).__qualname__.encode(), digest_size=16)
-    content = _edition_navigation(value) if isinstance(value, Edition) else \
-        [getattr(value, f.name) for f in dataclasses.fields(value)]
-    _feed(hasher.update, content, memo, keep)
-    result = b"o" + hasher.digest()
-    memo[id(value)] = result
-    keep.append(value)
-    return result
+    if hasattr(kind, "__dataclass_fields__"):
+        token = _object_token(value, memo)
+    elif kind in _MOMENTS:  # repr names the time zone too, which isoformat() does not
+        text = repr(value)
+        token = f"t{len(text)}:{text}"
+    else:
+        return _other_token(value, memo)
+    memo.tokens[id(value)] = token
+    memo.keep.append(value)
+    return token
+
+
+def _items(values: Iterable[Any], memo: _Memo) -> str:
+    """The items of a sequence, strings and numbers written here rather than in a call each (most are)."""
+    return ",".join([f"s{len(item)}:{item}" if (kind := type(item)) is str else
+                     repr(item) if kind in _NUMBERS else _token(item, memo) for item in values])
+
+
+def _object_token(value: Any, memo: _Memo) -> str:
+    """A dataclass instance by its class and fields; by the hash of that if it is long."""
+    kind = type(value)
+    content: Iterable[Any]
+    if isinstance(value, Edition):
+        content = _edition_navigation(value)
+    else:
+        getter = memo.getters.get(kind)
+        if getter is None:
+            getter = memo.getters[kind] = _fields_getter(kind)
+        content = getter(value)
+    text = f"@{kind.__module__}.{kind.__qualname__}[{_items(content, memo)}]"
+    return text if len(text) <= _INLINE else "#" + _digest(text)
+
+
+def _fields_getter(kind: type) -> Callable[[Any], tuple[Any, ...]]:
+    """A function giving the values of a dataclass instance's fields, in order, in one call."""
+    names = [f.name for f in dataclasses.fields(kind)]
+    if len(names) == 1:
+        return lambda value: (getattr(value, names[0]),)
+    return operator.attrgetter(*names) if names else lambda value: ()
+
+
+def _other_token(value: Any, memo: _Memo) -> str:
+    """A subclass of tuple, list or dict (a NamedTuple) by its type and items; anything else (Markup, an
+    enum) by its type and repr: an unstable repr only costs a needless re-render."""
+    if isinstance(value, (tuple, list)):
+        content = _token(list(value), memo)
+    elif isinstance(value, dict):
+        content = _token(dict(value), memo)
+    else:
+        content = repr(value)
+    return f"<{type(value).__module__}.{type(value).__qualname__}:{len(content)}:{content}>"
 
 
 def _edition_navigation(edition: Edition) -> list[Any]:

@@ -8,13 +8,16 @@ import dataclasses
 import pickle
 import subprocess
 import sys
+from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import pytest
+from markupsafe import Markup
 
 from generator.config import BuildOptions
-from generator.model.entities import Edition, TopicListing, YearArchive
+from generator.model.entities import Edition, Topic, TopicListing, YearArchive
 from generator.pipeline import load_site, theme_dirs
 from generator.render import plan
 from generator.render.environment import make_environment
@@ -108,6 +111,25 @@ def test_an_output_has_a_template_or_a_maker() -> None:
         Output("a.json")
     with pytest.raises(ValueError, match="a template or a maker"):
         Output("a.json", "a.html", maker=bytes)
+
+
+def _print_of(value: Any) -> str:
+    return fingerprint_outputs([Output("a.html", "a.html", {"value": value})], "key")[0]
+
+
+def test_values_that_print_alike_have_different_fingerprints() -> None:
+    berlin = datetime(2024, 3, 1, 12, tzinfo=ZoneInfo("Europe/Berlin"))
+    values = [
+        "a,b", ("a", "b"), ["a,b"], "1", 1, 1.0, True, None, "None", "", (), {}, {"": ""}, {"a": "b"}, {"b": "a"},
+        ("s1:a",), ("a", ""), ("", "a"), Markup("<b>"), "<b>", ((),), ((), ()),
+        berlin, berlin.astimezone(timezone(timedelta(hours=1))), berlin.astimezone(UTC), berlin.date(),
+        Topic("Wirtschaft", "wirtschaft"), Topic("Wirtschaft", "wirtschaft", "x"), Topic("Wirtschaft" * 40, "w"),
+        Topic("Wirtschaft" * 40, "w", "x"),
+    ]
+    prints = [_print_of(value) for value in values]
+    assert len(set(prints)) == len(values)
+    assert _print_of(Topic("Wirtschaft" * 40, "w")) == prints[-2], "equal values, equal fingerprints"
+    assert _print_of(berlin.replace()) == prints[values.index(berlin)]
 
 
 def test_fingerprints_are_the_same_in_another_process(options: BuildOptions) -> None:
