@@ -25,15 +25,15 @@ PRESS_RELEASE_GENRE = {"name": "Press Release"}
 _TAG = re.compile(r"<[^>]+>")
 
 
-def plain_text(html: str) -> str:
-    """The words of an HTML fragment, tags removed, whitespace collapsed."""
-    return " ".join(unescape(_TAG.sub(" ", html)).split())
+def plain_words(html: str) -> list[str]:
+    """The words of an HTML fragment, tags removed."""
+    return unescape(_TAG.sub(" ", html)).split()
 
 
 def _body(role: str, html: str) -> dict[str, Any]:
-    text = plain_text(html)
-    return {"role": role, "contentType": "text/html", "value": html, "charCount": len(text),
-            "wordCount": len(text.split())}
+    words = plain_words(html)  # the text counted is the words, one space between each
+    return {"role": role, "contentType": "text/html", "value": html, "charCount": len(" ".join(words)),
+            "wordCount": len(words)}
 
 
 def contact_info(contact: Contact) -> list[dict[str, Any]]:
