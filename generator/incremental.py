@@ -35,7 +35,7 @@ from .errors import BuildFailed, SourceError
 from .model.entities import Site
 from .model.schedule import Outlook, outlook
 from .model.urls import output_path
-from .output.cache import BuildCache, Entry, cache_folder, digest
+from .output.cache import BuildCache, Entry, cache_folder, digest, spare_folder
 from .output.stamps import input_stamp, output_stamp
 from .output.writer import (
     apply_staging,
@@ -358,11 +358,16 @@ def _commit(options: BuildOptions, plan: Plan, cache: BuildCache, staging: Path,
         cache.end_commit(name, folder_id(out), plan.scan_key,
                          {p: e for p, e in entries.items() if plan.previous.get(p) != e}, (), replace_all=False)
         return
-    cache.begin_commit(name)
+    spare, known = spare_folder(out), cache.spare(name)
+    cache.begin_commit(name)  # forgets the spare too: a build killed while changing it leaves it unknown
     if plan.previous is None:
+        shutil.rmtree(spare, ignore_errors=True)
         swap_staging(staging, out)
         cache.end_commit(name, folder_id(out), plan.scan_key, entries, (), replace_all=True)
         return
-    apply_staging(staging, out, sorted(staged), removed)
+    delta = known[0] if known and (known[1], known[2]) == (folder_id(spare), folder_id(out)) else None
+    kept = apply_staging(staging, out, sorted(staged), removed, spare, delta)
     cache.end_commit(name, folder_id(out), plan.scan_key, {p: entries[p] for p in staged}
                      | {p: e for p, e in entries.items() if plan.previous.get(p) != e}, removed, replace_all=False)
+    if kept:
+        cache.store_spare(name, sorted(staged | set(removed)), folder_id(spare), folder_id(out))

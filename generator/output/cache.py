@@ -3,14 +3,16 @@
 It holds parsed releases by key (the content hash and everything parsing depends on), and per output
 folder the manifest of the last build: for each file its fingerprint (what it was rendered from),
 the hash of its bytes, and its size and mtime as written, so an unchanged file is neither rendered
-nor written again; and the stamps of the last build's inputs and output with its Outlook, for the
-shortcut of a rebuild in which nothing changed (stamps.py). The cache only ever saves work: a
-missing, damaged or foreign cache means a full build, never a different output.
+nor written again; the stamps of the last build's inputs and output with its Outlook, for the
+shortcut of a rebuild in which nothing changed (stamps.py); and where the spare output tree (kept
+here too, output/writer.py) differs from the output. The cache only ever saves work: a missing,
+damaged or foreign cache means a full build, never a different output.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -33,6 +35,11 @@ def digest(*parts: str | bytes) -> str:
 
 def cache_folder(output_dir: Path) -> Path:
     return output_dir.resolve().parent / CACHE_DIR
+
+
+def spare_folder(output_dir: Path) -> Path:
+    """Where the output tree that the last build swapped out is kept (output/writer.py)."""
+    return cache_folder(output_dir) / f"spare-{digest(str(output_dir.resolve()))[:16]}"
 
 
 @dataclass(frozen=True)
@@ -73,6 +80,7 @@ class BuildCache:
                                                  size INTEGER, mtime_ns INTEGER, PRIMARY KEY (output, path));
             CREATE TABLE IF NOT EXISTS outputs (output TEXT PRIMARY KEY, state TEXT, folder_id TEXT, scan TEXT);
             CREATE TABLE IF NOT EXISTS shortcut (output TEXT PRIMARY KEY, inputs TEXT, stamp TEXT, outlook BLOB);
+            CREATE TABLE IF NOT EXISTS spare (output TEXT PRIMARY KEY, delta TEXT, spare_id TEXT, output_id TEXT);
         """)
         db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA,))
         return db
@@ -126,9 +134,19 @@ class BuildCache:
         else:
             self._db.execute("INSERT OR REPLACE INTO shortcut VALUES (?, ?, ?, ?)", (output, inputs, stamp, outlook))
 
+    def spare(self, output: str) -> tuple[list[str], str, str] | None:
+        """The paths at which the spare and the output differ, and both folders' ids, as last recorded."""
+        row = self._db.execute("SELECT delta, spare_id, output_id FROM spare WHERE output=?", (output,)).fetchone()
+        return (json.loads(row[0]), row[1], row[2]) if row else None
+
+    def store_spare(self, output: str, delta: list[str], spare_id: str, output_id: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO spare VALUES (?, ?, ?, ?)",
+                         (output, json.dumps(delta), spare_id, output_id))
+
     def begin_commit(self, output: str) -> None:
         """Mark the output as being changed: if the build dies now, the next one starts from scratch."""
         self._db.execute("DELETE FROM shortcut WHERE output=?", (output,))
+        self._db.execute("DELETE FROM spare WHERE output=?", (output,))
         self._db.execute("INSERT OR REPLACE INTO outputs VALUES (?, 'dirty', '', '')", (output,))
 
     def end_commit(self, output: str, folder_id: str, scan: str, changed: dict[str, Entry],

@@ -5,9 +5,12 @@ atomic rename exchange (Linux renameat2), so readers and killed builds never see
 A lock file serialises concurrent builds into one output folder.
 
 Incremental builds (pipeline.build) stage only the files whose bytes changed, in the same kind of
-temporary folder; once everything has rendered, apply_staging hard-links the unchanged files beside
-them into a complete new tree and swaps that in the same way: a failed or killed build still leaves
-the output as it was, and nobody sees a mix of two builds.
+temporary folder; once everything has rendered, apply_staging makes a complete new tree and swaps
+that in the same way: a failed or killed build still leaves the output as it was, and nobody sees a
+mix of two builds. The tree it swapped out is kept as the spare (in the build cache): it shares
+every unchanged file with the output (hard links), so the next incremental build brings it up to
+date by touching only the files that differ between the two, instead of linking a whole new tree
+(on some disks creating and removing 10,000 folders takes longer than the rest of the build).
 """
 
 from __future__ import annotations
@@ -133,23 +136,93 @@ def swap_staging(staging: Path, output_dir: Path) -> None:
             shutil.rmtree(staging, ignore_errors=True)
 
 
-def apply_staging(staging: Path, output_dir: Path, changed: list[str], removed: list[str]) -> None:
-    """Make the new output from the current one and the (flat) staged files, then swap it in whole: the
-    unchanged files are hard-linked (no bytes are copied), the changed ones moved in, the removed ones
-    left out. A build killed before the swap leaves the output as it was, and no reader ever sees a mix
-    of two builds (tests/interrupt). The new tree lives inside the staging folder, so a killed build's
-    leftovers are removed with it."""
-    tree = staging / "site"  # staged files have 32-character hex names: no clash
+def apply_staging(staging: Path, output_dir: Path, changed: list[str], removed: list[str], spare: Path,
+                  delta: list[str] | None) -> bool:
+    """Make the new output from the (flat) staged files and the current output, then swap it in whole:
+    unchanged files are hard-linked (no bytes are copied), changed ones moved in, removed ones left out.
+    The new tree is the spare, brought up to date first, if `delta` (the paths at which the spare and
+    the output differ) is known; else a new tree in the staging folder. Either way, the tree swapped
+    out becomes the spare (returns whether there is one). A build killed before the swap leaves the
+    output as it was, and no reader ever sees a mix of two builds (tests/interrupt). The caller forgets
+    the spare before this starts."""
     try:
-        _link_tree(output_dir, tree, set(changed) | set(removed))
+        if delta is not None and spare.is_dir():
+            tree = spare
+            _sync_spare(spare, output_dir, delta, skip=set(changed) | set(removed))
+            for relative in removed:
+                _remove_file(spare, relative)
+        else:
+            shutil.rmtree(spare, ignore_errors=True)
+            tree = staging / "site"  # staged files have 32-character hex names: no clash
+            _link_tree(output_dir, tree, set(changed) | set(removed))
         for relative in changed:
             target = tree / checked_path(relative)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staged_path(staging, relative, flat=True), target)
         os.chmod(tree, 0o755)
-        _swap_in(tree, output_dir)
+        if not _swap_keeping(tree, output_dir):
+            shutil.rmtree(tree, ignore_errors=True)
+            return False
+        return tree == spare or _keep_as_spare(tree, spare)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _sync_spare(spare: Path, output_dir: Path, delta: list[str], skip: set[str]) -> None:
+    """Make the spare equal to the output at the paths where they differ (except those in `skip`, which
+    the caller sets)."""
+    for relative in delta:
+        if relative in skip:
+            continue
+        current, target = output_dir / checked_path(relative), spare / relative
+        if not os.path.lexists(current):
+            _remove_file(spare, relative)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if os.path.lexists(target):
+            target.unlink()
+        try:
+            os.link(current, target, follow_symlinks=False)
+        except OSError:
+            shutil.copy2(current, target, follow_symlinks=False)
+
+
+def _remove_file(tree: Path, relative: str) -> None:
+    """Remove a file and the folders it leaves empty."""
+    target = tree / checked_path(relative)
+    if os.path.lexists(target):
+        target.unlink()
+    folder = target.parent
+    while folder != tree:
+        try:
+            folder.rmdir()
+        except OSError:  # not empty, or gone
+            return
+        folder = folder.parent
+
+
+def _swap_keeping(tree: Path, output_dir: Path) -> bool:
+    """Swap `tree` in as the output; `tree`'s path then holds the previous output (False: there was none)."""
+    if not output_dir.exists():
+        os.rename(tree, output_dir)
+        return False
+    if _exchange(tree, output_dir):
+        return True
+    previous = tree.with_name(tree.name + "-old")
+    os.rename(output_dir, previous)
+    os.rename(tree, output_dir)
+    os.rename(previous, tree)
+    return True
+
+
+def _keep_as_spare(tree: Path, spare: Path) -> bool:
+    try:
+        spare.parent.mkdir(parents=True, exist_ok=True)
+        os.rename(tree, spare)
+        return True
+    except OSError:  # on another file system: no spare
+        shutil.rmtree(tree, ignore_errors=True)
+        return False
 
 
 def _link_tree(source: Path, target: Path, skip: set[str]) -> None:
