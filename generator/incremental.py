@@ -35,7 +35,8 @@ from .errors import BuildFailed, SourceError
 from .model.entities import Site
 from .model.schedule import Outlook, outlook
 from .model.urls import output_path
-from .output.cache import BuildCache, Entry, cache_folder, digest, spare_folder
+from .output.cache import BuildCache, Entry, cache_folder, digest, search_pages_folder, spare_folder
+from .output.mirror import mirror_files
 from .output.stamps import input_stamp, output_stamp
 from .output.writer import (
     apply_staging,
@@ -309,7 +310,9 @@ def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str,
         entries.update((path, plan.previous[path]) for path in last if plan.previous)
         readable = readable_index({p: (out / p).read_bytes() for p in last}) if rescan and plan.scan.regex else {}
     else:
-        on_disk = PagesOnDisk(files.location, scratch=staging)  # removed with staging if the build is killed
+        mirror = search_pages_folder(out)
+        on_disk = PagesOnDisk(lambda pages: mirror_files(mirror, {page: files.location(page) for page in pages}),
+                              scratch=staging)  # the bundle is removed with staging if the build is killed
         extra, readable, errors = stages.after_render(plan.site, plan.outputs, files, plan.copies, None, on_disk)
     for path, data in sorted(extra.items()):
         hashed = digest(data)

@@ -42,6 +42,11 @@ def spare_folder(output_dir: Path) -> Path:
     return cache_folder(output_dir) / f"spare-{digest(str(output_dir.resolve()))[:16]}"
 
 
+def search_pages_folder(output_dir: Path) -> Path:
+    """Where the release pages are laid out for the search index (output/mirror.py)."""
+    return cache_folder(output_dir) / f"search-{digest(str(output_dir.resolve()))[:16]}"
+
+
 @dataclass(frozen=True)
 class Entry:
     """One file of the output as the last build left it."""

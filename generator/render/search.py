@@ -2,10 +2,10 @@
 
 Only the release pages of this build go in (every language; Pagefind keeps one index per `<html
 lang>`), so nothing unpublished can be found. The pagefind program from PyPI's `pagefind[bin]`
-indexes them in a temporary folder outside the output (pages that are already on disk, in the
-build's staging folder or the output, are hard-linked there rather than written again: writing and
-deleting 10,000 pages cost more than indexing them); the bundle it writes (index, and the search
-interface's scripts and styles) is read back under pagefind/. This is the one render step
+indexes them in a folder outside the output (pages that are already on disk, in the build's staging
+folder or the output, are hard-linked into a folder the build cache keeps, output/mirror.py, rather
+than written again: writing and deleting 10,000 pages cost more than indexing them); the bundle it
+writes (index, and the search interface's scripts and styles) is read back under pagefind/. This is the one render step
 that runs a program and touches the disk. The same pages give byte-identical index files
 (pagefind_order puts what Pagefind writes in hash-map order into a fixed one).
 """
@@ -43,9 +43,10 @@ def find_pagefind() -> Path | None:
 
 @dataclass(frozen=True)
 class PagesOnDisk:
-    """Where the rendered pages already are, and a folder on the same file system to index them in."""
+    """How to give Pagefind pages that are already on disk: `lay_out` makes a folder that holds exactly
+    the given pages (as hard links) and returns it; `scratch` is a folder for Pagefind's bundle."""
 
-    location: Callable[[str], Path]
+    lay_out: Callable[[list[str]], Path]
     scratch: Path
 
 
@@ -59,36 +60,31 @@ def index_releases(site: Site, files: Mapping[str, bytes],
     if binary is None:
         return {}, [SourceError("pagefind", 0, "the search index needs the pagefind program, which is missing",
                                 "install Pressroom again with its dependencies: pip install -e .")]
-    scratch = on_disk.scratch if on_disk else None
-    with tempfile.TemporaryDirectory(prefix=".pressroom-search-", dir=scratch) as folder:
+    with tempfile.TemporaryDirectory(prefix=".pressroom-search-", dir=on_disk.scratch if on_disk else None) as folder:
         root = Path(folder)
-        made: set[Path] = set()
-        for path in pages:
-            target = root / "site" / path
-            if target.parent not in made:
+        if on_disk:
+            pages_folder = on_disk.lay_out(pages)
+        else:  # in memory only (check, serve)
+            pages_folder = root / "site"
+            for path in pages:
+                target = pages_folder / path
                 target.parent.mkdir(parents=True, exist_ok=True)
-                made.add(target.parent)
-            try:
-                if on_disk is None:
-                    raise OSError("not on disk")
-                os.link(on_disk.location(path), target)
-            except OSError:  # in memory only, or no hard links on this file system
                 target.write_bytes(files[path])
-        problem = _run_pagefind(binary, root)
+        bundle = root / "bundle"
+        problem = _run_pagefind(binary, pages_folder, bundle)
         if problem:
             return {}, [problem]
-        bundle = root / "bundle"
         return settle_bundle({SEARCH_BUNDLE_PATH + file.relative_to(bundle).as_posix(): file.read_bytes()
                               for file in sorted(bundle.rglob("*")) if file.is_file()}), []
 
 
-def _run_pagefind(binary: Path, root: Path) -> SourceError | None:
-    command = [str(binary), "--site", "site", "--output-path", "bundle", "--silent",
+def _run_pagefind(binary: Path, pages: Path, bundle: Path) -> SourceError | None:
+    command = [str(binary), "--site", str(pages), "--output-path", str(bundle), "--silent",
                "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS)]
     # Settings from the environment (PAGEFIND_SITE, …) must not change what the index holds.
     environment = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
     try:
-        done = subprocess.run(command, cwd=root, env=environment, capture_output=True, text=True,
+        done = subprocess.run(command, cwd=bundle.parent, env=environment, capture_output=True, text=True,
                               timeout=PAGEFIND_TIMEOUT_SECONDS, check=False)
     except (OSError, subprocess.TimeoutExpired) as exc:
         return SourceError("pagefind", 0, f"the search index could not be built: {exc}",
