@@ -14,6 +14,7 @@ changed and the output is as the last build left it, the build ends at once (out
 
 from __future__ import annotations
 
+import json
 import os
 import pickle
 import shutil
@@ -37,7 +38,7 @@ from .model.schedule import Outlook, outlook
 from .model.urls import output_path
 from .output.cache import BuildCache, Entry, cache_folder, digest, search_pages_folder, spare_folder
 from .output.mirror import mirror_files
-from .output.stamps import input_stamp, output_stamp
+from .output.stamps import InputStamp, input_stamp, output_stamp
 from .output.writer import (
     apply_staging,
     file_unchanged,
@@ -190,7 +191,8 @@ def build_site(options: BuildOptions, progress: Progress, stages: Stages) -> tup
                 shutil.rmtree(staging, ignore_errors=True)
         view = outlook(site)
         stamp = output_stamp(options.output_dir)
-        cache.store_shortcut(name, inputs, stamp, pickle.dumps(view, pickle.HIGHEST_PROTOCOL))
+        recorded = json.dumps([inputs.stamp, inputs.fresh]) if inputs else None
+        cache.store_shortcut(name, recorded, stamp, pickle.dumps(view, pickle.HIGHEST_PROTOCOL))
     return view, len(staged), sum(1 for path in staged if path.endswith(".html"))
 
 
@@ -201,14 +203,17 @@ def build_settings(options: BuildOptions) -> list[str]:
             repr(os.environ.get("SITE_BASE_URL")), repr(options.now), repr(options.now_text), repr(options.preview)]
 
 
-def _unchanged(options: BuildOptions, cache: BuildCache, inputs: str | None, stages: Stages) -> Outlook | None:
+def _unchanged(options: BuildOptions, cache: BuildCache, inputs: InputStamp | None, stages: Stages) -> Outlook | None:
     """The outlook of the last build, at this build's now, if this build would change nothing."""
     last = cache.shortcut(str(options.output_dir.resolve()))
-    if inputs is None or last is None or last[0] != inputs:
+    if inputs is None or last is None:
         return None
     try:
+        stamp, fresh = json.loads(last[0])
         view: Outlook = pickle.loads(last[2])
     except Exception:  # noqa: BLE001 - a cache from another version, or damaged: build
+        return None
+    if not InputStamp(stamp, fresh).still_holds(inputs):
         return None
     now = stages.now(options, view.zone)
     if not view.valid_at(now) or output_stamp(options.output_dir) != last[1]:

@@ -10,9 +10,9 @@ leaves the news sitemap), has nothing to do: it writes nothing, and reports the 
 now. Everything else takes the incremental path, which compares contents.
 
 Racily clean files (git's term): a file changed twice within the file system's timestamp
-granularity could show the same stamp after its second change. So an input stamp is only made when
-every file and folder is older than RACY_SECONDS at the start of the build; a build that read a
-fresher file records no stamp, and the next build takes the incremental path.
+granularity could show the same stamp after its second change. So for every file changed less than
+RACY_SECONDS before the walk, the input stamp also holds the hash of its content as the walk read it,
+and the shortcut is only taken if those files still hold the same bytes.
 """
 
 from __future__ import annotations
@@ -23,29 +23,52 @@ import stat
 import sys
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 RACY_SECONDS = 2.0  # coarser than any file system's timestamps (FAT: 2 s)
 
 
 class _Untrustworthy(Exception):
-    """A folder holds something a stamp cannot vouch for (a fresh file, a link to a folder)."""
+    """A folder holds something a stamp cannot vouch for (a link to a folder, a fresh link target)."""
 
 
-def input_stamp(folders: Sequence[Path], settings: Sequence[str]) -> str | None:
+@dataclass(frozen=True)
+class InputStamp:
+    """The stamp of the inputs, and the content hash of each file that was racily fresh."""
+
+    stamp: str
+    fresh: dict[str, str]  # path -> content hash
+
+    def still_holds(self, now: InputStamp | None) -> bool:
+        """Whether `now` (this build's stamp) shows the same inputs as this one (the last build's)."""
+        return now is not None and now.stamp == self.stamp and all(
+            _content(path) == digest for path, digest in self.fresh.items())
+
+
+def input_stamp(folders: Sequence[Path], settings: Sequence[str]) -> InputStamp | None:
     """The stamp of the folders' whole contents and the settings, or None if it cannot be trusted."""
     started = time.time_ns()
     hasher = hashlib.blake2b(digest_size=16)
     for part in (sys.version, *settings):
         hasher.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    fresh: dict[str, str] = {}
     try:
         for folder in folders:
             hasher.update(os.fsencode(folder.resolve()) + b"\0")
             if folder.is_dir():
-                _walk(folder, hasher, fresh_from=started - int(RACY_SECONDS * 1e9))
+                _walk(folder, hasher, fresh, fresh_from=started - int(RACY_SECONDS * 1e9))
     except (_Untrustworthy, OSError):
         return None
-    return hasher.hexdigest()
+    return InputStamp(hasher.hexdigest(), fresh)
+
+
+def _content(path: str) -> str | None:
+    try:
+        with open(path, "rb") as file:
+            return hashlib.blake2b(file.read(), digest_size=16).hexdigest()
+    except OSError:
+        return None
 
 
 def output_stamp(folder: Path) -> str:
@@ -53,19 +76,17 @@ def output_stamp(folder: Path) -> str:
     hasher = hashlib.blake2b(digest_size=16)
     try:
         hasher.update(os.fsencode(str(folder.stat().st_ino)))
-        _walk(folder, hasher, fresh_from=None)
+        _walk(folder, hasher, {}, fresh_from=None)
     except (_Untrustworthy, OSError):
         return ""
     return hasher.hexdigest()
 
 
-def _walk(folder: Path | str, hasher: hashlib.blake2b, fresh_from: int | None) -> None:
+def _walk(folder: Path | str, hasher: hashlib.blake2b, fresh: dict[str, str], fresh_from: int | None) -> None:
     with os.scandir(folder) as listing:
         entries = sorted(listing, key=lambda entry: entry.name)
     for entry in entries:
         info = entry.stat(follow_symlinks=False)
-        if fresh_from is not None and max(info.st_mtime_ns, info.st_ctime_ns) >= fresh_from:
-            raise _Untrustworthy(entry.path)
         hasher.update(b"%s\0%o %d %d %d %d\n" % (os.fsencode(entry.name), info.st_mode, info.st_size,
                                                  info.st_mtime_ns, info.st_ctime_ns, info.st_ino))
         if stat.S_ISLNK(info.st_mode):
@@ -78,5 +99,10 @@ def _walk(folder: Path | str, hasher: hashlib.blake2b, fresh_from: int | None) -
                                                     target.st_mtime_ns, target.st_ctime_ns, target.st_ino))
         elif stat.S_ISDIR(info.st_mode):
             hasher.update(b"{")
-            _walk(entry.path, hasher, fresh_from)
+            _walk(entry.path, hasher, fresh, fresh_from)
             hasher.update(b"}")
+        elif fresh_from is not None and max(info.st_mtime_ns, info.st_ctime_ns) >= fresh_from:
+            content = _content(entry.path)
+            if content is None:
+                raise _Untrustworthy(entry.path)
+            fresh[entry.path] = content

@@ -69,7 +69,9 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def test_a_rebuild_with_nothing_changed_renders_and_writes_nothing(site: Path) -> None:
+def test_a_rebuild_with_nothing_changed_renders_and_writes_nothing(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without the shortcut (tests/e2e/test_shortcut.py), as when a file was saved again unchanged."""
+    monkeypatch.setattr("generator.incremental._unchanged", lambda *_: None)
     build(options(site, site / "public"))
     before = {p: p.stat().st_mtime_ns for p in (site / "public").rglob("*") if p.is_file()}
     result, (rendered, _) = rendered_counts(site)
