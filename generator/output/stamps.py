@@ -65,8 +65,8 @@ def input_stamp(folders: Sequence[Path], settings: Sequence[str]) -> InputStamp 
 
 def _content(path: str) -> str | None:
     try:
-        with open(path, "rb") as file:
-            return hashlib.blake2b(file.read(), digest_size=16).hexdigest()
+        with open(path, "rb") as file:  # read in chunks: a huge file is refused later, not held here
+            return hashlib.file_digest(file, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
     except OSError:
         return None
 
