@@ -3,8 +3,9 @@ the Google News sitemap's two-day window, and the next moment the output changes
 Outlook, what a build reports about the site besides its files. Pure.
 
 A build at or after a change's moment shows the change: a release is public from `publish_at` on,
-and leaves the news sitemap at `publish_at + NEWS_WINDOW`. Between two changes the output does not
-depend on the clock, so an Outlook stays true until its first change (`Outlook.valid_at`).
+and leaves the news sitemap at `publish_at + NEWS_WINDOW`. Templates never see the clock, so
+between two changes the output does not depend on it, and an Outlook stays true until its first
+change (`Outlook.valid_at`; the shortcut of output/stamps.py relies on it).
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ def plan_outputs(site: Site) -> list[Output]:
                       None, indexable=False)]
     outputs += [_html(site, a.path, "alias.html", site.config.language, a.target, None, indexable=False,
                       target=a.target) for a in site.aliases]
-    outputs.append(Output("sitemap.xml", "sitemap.xml", {"entries": _sitemap(outputs), "site_now": site.now}))
+    outputs.append(Output("sitemap.xml", "sitemap.xml", {"entries": _sitemap(outputs)}))
     outputs.append(Output("robots.txt", "robots.txt", {"preview": site.preview}))
     return outputs
 
