@@ -155,6 +155,9 @@ class StagedFiles(Mapping[str, bytes]):
     def __len__(self) -> int:
         return len(self._paths)
 
+    def __contains__(self, path: object) -> bool:  # without reading the file, as Mapping's own would
+        return path in self._paths
+
     def location(self, path: str) -> Path:
         """Where the file is on disk (in staging if this build wrote it, else in the output)."""
         return staged_path(self._staging, path, self._flat) if path in self._staged else self._output / path

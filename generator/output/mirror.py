@@ -9,17 +9,16 @@ brought up to date from what is actually there (not from a record), it costs a s
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
-from .writer import checked_path
+from .writer import checked_path, link_or_copy, remove_file
 
 
 def mirror_files(folder: Path, files: dict[str, Path]) -> Path:
     """Make `folder` hold exactly `files` (relative path -> file to link), nothing else; returns it."""
     folder.mkdir(parents=True, exist_ok=True)
     for relative in sorted(_present(folder) - set(files)):
-        _remove(folder, relative)
+        remove_file(folder, relative)
     for relative, source in files.items():
         target = folder / checked_path(relative)
         try:
@@ -28,10 +27,7 @@ def mirror_files(folder: Path, files: dict[str, Path]) -> Path:
             target.unlink()
         except FileNotFoundError:
             target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(source, target, follow_symlinks=False)
-        except OSError:  # no hard links on this file system
-            shutil.copyfile(source, target)
+        link_or_copy(source, target)
     return folder
 
 
@@ -41,16 +37,3 @@ def _present(folder: Path) -> set[str]:
         inside = os.path.relpath(parent, folder).replace(os.sep, "/")
         present.update(name if inside == "." else f"{inside}/{name}" for name in names)
     return present
-
-
-def _remove(folder: Path, relative: str) -> None:
-    """Remove a file and the folders it leaves empty."""
-    target = folder / relative
-    target.unlink()
-    parent = target.parent
-    while parent != folder:
-        try:
-            parent.rmdir()
-        except OSError:
-            return
-        parent = parent.parent

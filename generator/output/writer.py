@@ -150,7 +150,7 @@ def apply_staging(staging: Path, output_dir: Path, changed: list[str], removed: 
             tree = spare
             _sync_spare(spare, output_dir, delta, skip=set(changed) | set(removed))
             for relative in removed:
-                _remove_file(spare, relative)
+                remove_file(spare, relative)
         else:
             shutil.rmtree(spare, ignore_errors=True)
             tree = staging / "site"  # staged files have 32-character hex names: no clash
@@ -176,18 +176,23 @@ def _sync_spare(spare: Path, output_dir: Path, delta: list[str], skip: set[str])
             continue
         current, target = output_dir / checked_path(relative), spare / relative
         if not os.path.lexists(current):
-            _remove_file(spare, relative)
+            remove_file(spare, relative)
             continue
         target.parent.mkdir(parents=True, exist_ok=True)
         if os.path.lexists(target):
             target.unlink()
-        try:
-            os.link(current, target, follow_symlinks=False)
-        except OSError:
-            shutil.copy2(current, target, follow_symlinks=False)
+        link_or_copy(current, target)
 
 
-def _remove_file(tree: Path, relative: str) -> None:
+def link_or_copy(source: Path | str, target: Path | str) -> None:
+    """A hard link of `source` at `target`; a copy with its times kept where the file system has none."""
+    try:
+        os.link(source, target, follow_symlinks=False)
+    except OSError:
+        shutil.copy2(source, target, follow_symlinks=False)
+
+
+def remove_file(tree: Path, relative: str) -> None:
     """Remove a file and the folders it leaves empty."""
     target = tree / checked_path(relative)
     if os.path.lexists(target):
@@ -240,10 +245,7 @@ def _link_tree(source: Path, target: Path, skip: set[str]) -> None:
             if parent not in made:
                 (target / parent).mkdir(parents=True, exist_ok=True)
                 made.add(parent)
-            try:
-                os.link(os.path.join(folder, name), target / relative, follow_symlinks=False)
-            except OSError:
-                shutil.copy2(os.path.join(folder, name), target / relative, follow_symlinks=False)
+            link_or_copy(os.path.join(folder, name), target / relative)
 
 
 def _remove_leftovers(output_dir: Path) -> None:
