@@ -21,7 +21,7 @@ from .model.entities import Contact, Page, Release, Site
 from .model.schedule import Outlook
 from .output.writer import check_output_dir
 from .parallel import Parsed
-from .rebuild import BuildMemory, render_again
+from .rebuild import BuildMemory, PendingSearch, SearchIndex, index_pending, render_again
 from .render.environment import make_environment
 from .render.leaks import find_leaks
 from .render.pages import render_outputs
@@ -44,6 +44,7 @@ class RenderedSite:
     site: Site
     files: dict[str, bytes]
     copies: dict[str, Path]
+    pending_search: PendingSearch | None = None  # render_site(search_later=True): see index_later
 
 
 @dataclass(frozen=True)
@@ -145,11 +146,12 @@ def theme_dirs(options: BuildOptions, kind: str) -> list[Path]:
 
 
 def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_progress,
-                memory: BuildMemory | None = None) -> RenderedSite:
+                memory: BuildMemory | None = None, search_later: bool = False) -> RenderedSite:
     """Everything in memory, nothing written. With `memory` (kept by a long-running process such as
-    the dev server) only what changed since the last call is parsed, rendered and scanned again."""
+    the dev server) only what changed since the last call is parsed, rendered and scanned again, and
+    with `search_later` too, a search index to be made again is left to index_later (rebuild.py)."""
     if memory is not None:
-        return RenderedSite(*render_again(options, memory, STAGES, progress))
+        return RenderedSite(*render_again(options, memory, STAGES, progress, search_later))
     progress("reading content")
     site = load_site(options)
     env = make_environment(site.config, theme_dirs(options, "templates"))
@@ -167,6 +169,11 @@ def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_pro
     if errors:
         raise BuildFailed(errors)
     return RenderedSite(site, files, copies)
+
+
+def index_later(pending: PendingSearch, on_disk: PagesOnDisk | None = None) -> SearchIndex:
+    """The search index render_site(search_later=True) left pending; raises BuildFailed."""
+    return index_pending(pending, STAGES, on_disk)
 
 
 def after_render(site: Site, outputs: list[Output], files: Mapping[str, bytes], copies: dict[str, Path],

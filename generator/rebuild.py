@@ -5,11 +5,16 @@ the key of the leak scan the last good build passed; render_again redoes only wh
 parses new or edited files, renders outputs whose fingerprint changed, rebuilds the search index
 only if a release page changed, and scans for leaks only the files that changed (all of them if
 the scan itself changed). The result is byte for byte that of render_site. No disk, no workers.
+
+With `search_later`, a search index that must be made again is left out of the call: Pagefind
+takes about a millisecond a release (13 s for 10,000), and the dev server shows an edited page
+first. The result then carries the last index if it passed this build's leak scan (else none) and
+a PendingSearch, which index_pending turns into the index render_site would have made.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,18 +22,44 @@ from typing import TYPE_CHECKING
 from .errors import BuildFailed
 from .incremental import CachedParser, render_key
 from .model.entities import Site
-from .model.urls import output_path
+from .model.urls import SEARCH_BUNDLE_PATH, output_path
 from .output.cache import digest
 from .parallel import Hit, Parsed
 from .render.environment import make_environment
 from .render.fingerprint import fingerprint_outputs
-from .render.leaks import leak_scan
+from .render.leaks import LeakScan, leak_scan
 from .render.pages import Problems, render_output, template_errors
-from .render.plan import plan_outputs
+from .render.plan import Output, plan_outputs
 
 if TYPE_CHECKING:
     from .config import BuildOptions
     from .incremental import Stages
+    from .render.search import PagesOnDisk
+
+
+_BUNDLE_PLACEHOLDER = {SEARCH_BUNDLE_PATH + "pagefind.js": b""}
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    """A search bundle: the key of the release pages it indexes, its files, their contents as the
+    leak scan reads them, and the key of the leak scan they passed."""
+
+    key: str
+    files: dict[str, bytes]
+    readable: dict[str, bytes]
+    scan_key: str
+
+
+@dataclass(frozen=True)
+class PendingSearch:
+    """What index_pending needs to make the search index that a render_again left for later."""
+
+    key: str
+    site: Site
+    outputs: list[Output]
+    files: Mapping[str, bytes]  # the build's rendered files, without a search index
+    copies: dict[str, Path]
 
 
 @dataclass
@@ -37,14 +68,15 @@ class BuildMemory:
 
     parsed: dict[str, Parsed] = field(default_factory=dict)
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path -> (fingerprint, bytes)
-    search: tuple[str, dict[str, bytes], dict[str, bytes]] | None = None  # key, index files, as scanned
+    search: SearchIndex | None = None
     copies: dict[str, str] = field(default_factory=dict)  # path -> fingerprint of the copied file
     scan_key: str = ""
 
 
-def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages,
-                 progress: Callable[[str], None]) -> tuple[Site, dict[str, bytes], dict[str, Path]]:
-    """(site, files, copies) as render_site gives them; raises BuildFailed with the same errors."""
+def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, progress: Callable[[str], None],
+                 search_later: bool = False) -> tuple[Site, dict[str, bytes], dict[str, Path], PendingSearch | None]:
+    """(site, files, copies) as render_site gives them, and the search left for later (if any);
+    raises BuildFailed with the same errors."""
     site = stages.load(options, CachedParser(None, 1, memory.parsed))
     template_dirs = stages.template_dirs(options)
     env = make_environment(site.config, template_dirs)
@@ -68,19 +100,35 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages,
     errors = template_errors(problems)
     copies = stages.copies(options, site)
     search_key = digest(*(prints[p] for r in site.releases if (p := output_path(r.path)) in files))
-    reuse = memory.search[1] if memory.search and memory.search[0] == search_key else None
-    index, readable, more = stages.after_render(site, outputs, files, copies, reuse, None)
-    errors += more
-    files.update(index)
+    last = memory.search
+    pending = None
+    scanned = None  # this build's leak scan, if made already
+    if last is not None and last.key == search_key:
+        search = last
+        errors += stages.checks(site, outputs, files, copies, search.files)
+    elif search_later:
+        pending = PendingSearch(search_key, site, outputs, dict(files), copies)
+        search = SearchIndex("", {}, {}, "")
+        if last is not None:
+            scanned = _scan(site, {**files, **last.files})
+            search = last if last.scan_key == scanned[1] else search
+        errors += stages.checks(site, outputs, files, copies, search.files)
+    else:
+        index, readable, more = stages.after_render(site, outputs, files, copies, None, None)
+        search = SearchIndex(search_key, index, readable, "")
+        errors += more
+    files.update(search.files)
     copy_prints = {path: _copy_print(source) for path, source in copies.items()}
-    scan_key = ""
-    if not site.preview:
-        scan = leak_scan(site, {**files, **readable})
-        scan_key = digest(scan.regex.pattern) if scan.regex else "nothing withheld"
+    # Without an index, its paths still count as public (a withheld slug `pagefind` is no leak).
+    if scanned is None or search is not last:
+        scanned = _scan(site, files if search.files else {**files, **_BUNDLE_PLACEHOLDER})
+    scan, scan_key = scanned
+    if scan is not None:
         every = scan_key != memory.scan_key
+        unscanned = search.scan_key != scan_key
         hits: list[Hit] = []
-        for path, data in sorted({**files, **readable}.items()):
-            if every or path in changed or (reuse is None and (path in index or path in readable)):
+        for path, data in sorted({**files, **search.readable}.items()):
+            if every or path in changed or (unscanned and (path in search.files or path in search.readable)):
                 hits += scan.scan(path, data)
         for path, source in sorted(copies.items()):
             if every or memory.copies.get(path) != copy_prints[path]:
@@ -89,8 +137,33 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages,
     if errors:
         raise BuildFailed(errors)
     memory.files = {path: (prints[path], files[path]) for path in prints if path in files}
-    memory.search, memory.copies, memory.scan_key = (search_key, index, readable), copy_prints, scan_key
-    return site, files, copies
+    if search.key:
+        memory.search = SearchIndex(search.key, search.files, search.readable, scan_key)
+    memory.copies, memory.scan_key = copy_prints, scan_key
+    return site, files, copies, pending
+
+
+def index_pending(pending: PendingSearch, stages: Stages, on_disk: PagesOnDisk | None = None) -> SearchIndex:
+    """The search index a render_again left for later, checked and scanned as render_site does;
+    raises BuildFailed. The caller puts it in BuildMemory.search if the build is still the latest."""
+    index, readable, errors = stages.after_render(pending.site, pending.outputs, pending.files, pending.copies,
+                                                  None, on_disk)
+    scan, scan_key = _scan(pending.site, {**pending.files, **index})
+    if scan is not None:
+        errors += scan.errors([hit for path, data in sorted({**index, **readable}.items())
+                               for hit in scan.scan(path, data)])
+    if errors:
+        raise BuildFailed(errors)
+    return SearchIndex(pending.key, index, readable, scan_key)
+
+
+def _scan(site: Site, files: Mapping[str, bytes]) -> tuple[LeakScan | None, str]:
+    """The leak scan for a build of `files` (None for a preview, which shows withheld releases on
+    purpose), and its key: builds with the same key find the same leaks in the same bytes."""
+    if site.preview:
+        return None, ""
+    scan = leak_scan(site, files)
+    return scan, digest(scan.regex.pattern) if scan.regex else "nothing withheld"
 
 
 def _copy_print(source: Path) -> str:

@@ -5,8 +5,10 @@ public/."""
 
 from __future__ import annotations
 
+import shutil
 import signal
 import sys
+import tempfile
 import threading
 import time
 import traceback
@@ -20,8 +22,11 @@ from typing import TextIO
 
 from ..config import BuildOptions
 from ..errors import BuildFailed, SourceError
-from ..pipeline import render_site, theme_dirs
-from ..rebuild import BuildMemory
+from ..output.mirror import PageFolder
+from ..pipeline import index_later, render_site, theme_dirs
+from ..rebuild import BuildMemory, PendingSearch
+from ..render.search import PagesOnDisk
+from .background import BackgroundSearch
 from .changes import WatchedRoots
 from .httpd import HOST, PortUnavailable, bind_server
 from .state import SiteState, make_snapshot
@@ -57,6 +62,10 @@ class DevServer:
         self.last_build_seconds = 0.0
         self._building = threading.Lock()
         self._memory = BuildMemory()  # what the last build parsed and rendered: a rebuild redoes only what changed
+        self._pending: PendingSearch | None = None  # the search index the served build still lacks
+        self._scratch = Path(tempfile.mkdtemp(prefix="pressroom-serve-"))  # Pagefind's pages and bundle
+        self._search_pages = PageFolder(self._scratch / "pages")
+        self._search = BackgroundSearch(self._index)
 
     def start(self) -> None:
         self.rebuild()
@@ -69,6 +78,8 @@ class DevServer:
 
     def stop(self) -> None:
         self._watcher.stop()
+        self._search.stop()
+        shutil.rmtree(self._scratch, ignore_errors=True)  # a Pagefind still running fails; its result is dropped
         self.state.close()  # ends the event streams
         if self._thread.is_alive():
             self._httpd.shutdown()
@@ -79,11 +90,15 @@ class DevServer:
         with self._building:  # one build at a time, whoever asks
             return self._rebuild()
 
+    def wait_for_search(self, timeout: float) -> bool:
+        """True once the search index has caught up with the served build (False after `timeout` s)."""
+        return self._search.wait_idle(timeout)
+
     def _rebuild(self) -> bool:
         started = time.perf_counter()
         self.builds += 1
         try:
-            rendered = render_site(self.options, memory=self._memory)
+            rendered = render_site(self.options, memory=self._memory, search_later=True)
         except BuildFailed as failed:
             self._report_failure(failed.errors)
             return False
@@ -95,9 +110,40 @@ class DevServer:
             return False
         was_failing = bool(self.state.status.errors)
         self.state.succeed(make_snapshot(rendered.files, rendered.copies))
+        self._pending = rendered.pending_search
+        self._search.ask(self._pending)
         seconds = self.last_build_seconds = time.perf_counter() - started
-        self._say(f"{'fixed: ' if was_failing else ''}built {len(rendered.files)} files in {seconds:.2f} s")
+        later = "; the search index follows" if self._pending else ""
+        self._say(f"{'fixed: ' if was_failing else ''}built {len(rendered.files)} files in {seconds:.2f} s{later}")
         return True
+
+    def _index(self, pending: PendingSearch) -> None:
+        """Make the search index the served build lacks and serve it, unless a newer build came first."""
+        started = time.perf_counter()
+        pages = PagesOnDisk(lambda paths: self._search_pages.lay_out({path: pending.files[path] for path in paths}),
+                            self._scratch)
+        try:
+            search = index_later(pending, pages)
+        except BuildFailed as failed:
+            with self._building:
+                if pending is self._pending:
+                    self._report_failure(failed.errors)
+            return
+        except Exception as exc:  # a bug must not stop the server: show it like a content error
+            with self._building:
+                if pending is self._pending:
+                    if self._verbose:
+                        traceback.print_exc(file=self._err)
+                    self._report_failure([SourceError("build.py", 0, f"internal error in the search index: "
+                                                      f"{type(exc).__name__}: {exc}", "please report this; the "
+                                                      "server keeps running")])
+            return
+        with self._building:
+            if pending is not self._pending:
+                return  # a newer build asked for another index (or needs none)
+            self._memory.search, self._pending = search, None
+            self.state.swap_search(search.files)
+        self._say(f"search index ready in {time.perf_counter() - started:.2f} s")
 
     def _rebuild_after(self, batch: Batch) -> None:
         changed = sorted(_shown(path) for path in batch)

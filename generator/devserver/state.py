@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import SourceError
+from ..model.urls import SEARCH_BUNDLE_PATH
 
 
 @dataclass(frozen=True)
@@ -24,9 +25,12 @@ class Snapshot:
 
 
 def make_snapshot(files: Mapping[str, bytes], copies: Mapping[str, Path]) -> Snapshot:
-    """A Snapshot whose id changes exactly when a served byte may have changed."""
+    """A Snapshot whose id changes exactly when a served byte may have changed, the search bundle's
+    aside: it catches up after the pages (background.py) and must not reload the open tab again."""
     digest = hashlib.sha256()
     for path in sorted(files):
+        if path.startswith(SEARCH_BUNDLE_PATH):
+            continue
         digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
     for path in sorted(copies):
         try:
@@ -73,6 +77,14 @@ class SiteState:
         with self._condition:
             self._snapshot = snapshot
             self._set_status(snapshot.build_id, ())
+
+    def swap_search(self, bundle: Mapping[str, bytes]) -> None:
+        """Serve `bundle` as the search bundle of the current snapshot; the build id and status stay."""
+        with self._condition:
+            if self._snapshot is not None:
+                files = {path: data for path, data in self._snapshot.files.items()
+                         if not path.startswith(SEARCH_BUNDLE_PATH)}
+                self._snapshot = Snapshot({**files, **bundle}, self._snapshot.copies, self._snapshot.build_id)
 
     def fail(self, errors: list[SourceError]) -> None:
         """Keep serving the last good build; tell the browser what is wrong."""

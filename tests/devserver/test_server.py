@@ -4,6 +4,7 @@ and goes; the server survives all of it."""
 
 from __future__ import annotations
 
+import gzip
 import os
 import signal
 import subprocess
@@ -16,6 +17,7 @@ import pytest
 from generator.config import BuildOptions
 from generator.devserver.httpd import PortUnavailable
 from generator.devserver.server import DevServer
+from generator.pipeline import render_site
 from tests.conftest import ROOT, make_site, release, run_cli
 from tests.devserver.conftest import TIMEOUT, EventListener, Running, fetch, start_server, wait_until
 
@@ -47,6 +49,22 @@ def test_an_edit_changes_the_page_and_fires_the_reload_signal(served: Running) -
     assert reload["errors"] == []
     assert page_has(served, RELEASE_PAGE, "Der neue Text.")
     assert f'data-build="{reload["build"]}"' in served.get(RELEASE_PAGE)[1]
+
+
+def test_the_search_index_catches_up_without_reloading_the_page(served: Running) -> None:
+    assert served.server.wait_for_search(TIMEOUT)
+    before = served.get("/pagefind/pagefind-entry.json")
+    assert before[0] == 200
+    served.write("releases/2024/erste.md", release("Erste Mitteilung", "2024-03-01", "Ein Wort: Quittengelee."))
+    wait_until(lambda: page_has(served, RELEASE_PAGE, "Quittengelee"), what="the edited page")
+    build = served.build_id()
+    assert served.server.wait_for_search(TIMEOUT)
+    assert served.build_id() == build  # no second reload of the open tab
+    snapshot = served.server.state.snapshot
+    assert snapshot is not None
+    assert snapshot.files == render_site(served.server.options).files  # the whole site, index and all
+    assert any(b"Quittengelee" in gzip.decompress(data) for path, data in snapshot.files.items()
+               if path.startswith("pagefind/fragment/"))  # the new text is in the index
 
 
 def test_broken_content_shows_errors_keeps_the_last_good_build_and_recovers(served: Running) -> None:

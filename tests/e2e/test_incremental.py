@@ -13,7 +13,7 @@ import generator
 from generator import parallel
 from generator.config import BuildOptions
 from generator.errors import BuildFailed
-from generator.pipeline import BuildResult, RenderedSite, build, render_site
+from generator.pipeline import BuildResult, RenderedSite, build, index_later, render_site
 from generator.rebuild import BuildMemory
 from tests.conftest import make_site, release, tree_bytes
 
@@ -200,3 +200,45 @@ def test_the_dev_servers_rebuild_after_a_failed_one(site: Path) -> None:
     edit(site / "content/releases/2024/a.md", "date: 01.03.2024", "date: 2025-03-01")
     again = render_site(options(site, site / "public"), memory=memory)
     assert _in_memory(again) == _in_memory(render_site(options(site, site / "public")))
+
+
+def _search_later(site: Path, memory: BuildMemory) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """What the dev server serves first (the pages, with the last search index or none), and once
+    the pending index is made."""
+    rendered = render_site(options(site, site / "public"), memory=memory, search_later=True)
+    first = _in_memory(rendered)
+    if rendered.pending_search is None:
+        return first, first
+    search = memory.search = index_later(rendered.pending_search)
+    return first, {**{p: d for p, d in first.items() if not p.startswith("pagefind/")}, **search.files}
+
+
+def _bundle(files: dict[str, bytes]) -> dict[str, bytes]:
+    return {path: data for path, data in files.items() if path.startswith("pagefind/")}
+
+
+@pytest.mark.parametrize("change", sorted(CHANGES))
+def test_a_search_index_left_for_later_completes_the_site_render_site_makes(site: Path, change: str) -> None:
+    memory = BuildMemory()
+    _, served = _search_later(site, memory)
+    assert served == _in_memory(render_site(options(site, site / "public")))
+    CHANGES[change](site)
+    _, served = _search_later(site, memory)
+    assert served == _in_memory(render_site(options(site, site / "public")))
+
+
+def test_while_the_index_is_pending_the_last_one_is_served_unless_a_release_was_withheld(site: Path) -> None:
+    memory = BuildMemory()
+    _, served = _search_later(site, memory)
+    last_bundle = _bundle(served)
+    assert "pagefind/pagefind.js" in last_bundle
+    CHANGES["release body"](site)
+    pages_first, served = _search_later(site, memory)
+    assert _bundle(pages_first) == last_bundle  # the pages are new, the index is the last one
+    assert b"Neuer <strong>Text</strong>" in pages_first["releases/2024/zweite-mitteilung/index.html"]
+    assert _bundle(served) != last_bundle
+    CHANGES["release drafted"](site)  # the last index holds the release that is withheld now
+    pages_first, served = _search_later(site, memory)
+    assert _bundle(pages_first) == {}
+    assert "releases/2024/zweite-mitteilung/index.html" not in pages_first
+    assert _bundle(served) == _bundle(_in_memory(render_site(options(site, site / "public"))))

@@ -1,11 +1,12 @@
-"""mirror_files keeps a folder holding exactly the given files, as hard links, whatever was there."""
+"""mirror_files keeps a folder holding exactly the given files, as hard links, whatever was there;
+PageFolder does it for files in memory, writing only those whose bytes changed."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
-from generator.output.mirror import mirror_files
+from generator.output.mirror import PageFolder, mirror_files
 
 
 def listing(folder: Path) -> set[str]:
@@ -40,3 +41,15 @@ def test_a_replaced_source_is_linked_again(tmp_path: Path) -> None:
     os.replace(replacement, source)  # as builds replace files: a new inode
     mirror_files(mirror, {"page/index.html": source})
     assert (mirror / "page" / "index.html").read_text(encoding="utf-8") == "new"
+
+
+def test_a_page_folder_writes_only_what_changed_and_removes_what_is_gone(tmp_path: Path) -> None:
+    pages = PageFolder(tmp_path / "pages")
+    folder = pages.lay_out({"a/index.html": b"A", "b/c/index.html": b"B", "d.html": b"D"})
+    assert listing(folder) == {"a", "a/index.html", "b", "b/c", "b/c/index.html", "d.html"}
+    kept = (folder / "d.html").stat().st_mtime_ns
+    os.utime(folder / "d.html", ns=(kept - 10**9, kept - 10**9))  # a rewrite would show as a new time
+    pages.lay_out({"a/index.html": b"A2", "d.html": b"D"})
+    assert listing(folder) == {"a", "a/index.html", "d.html"}
+    assert (folder / "a" / "index.html").read_bytes() == b"A2"
+    assert (folder / "d.html").stat().st_mtime_ns == kept - 10**9  # same bytes: not written again
