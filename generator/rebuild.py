@@ -26,7 +26,7 @@ from .model.urls import SEARCH_BUNDLE_PATH, output_path
 from .output.cache import digest
 from .parallel import Hit, Parsed
 from .render.environment import make_environment
-from .render.fingerprint import fingerprint_outputs
+from .render.fingerprint import TokenCache, fingerprint_outputs
 from .render.leaks import LeakScan, leak_scan
 from .render.pages import Problems, render_output, template_errors
 from .render.plan import Output, plan_outputs
@@ -71,6 +71,7 @@ class BuildMemory:
     search: SearchIndex | None = None
     copies: dict[str, str] = field(default_factory=dict)  # path -> fingerprint of the copied file
     scan_key: str = ""
+    tokens: TokenCache = field(default_factory=TokenCache)  # for fingerprints
 
 
 def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, progress: Callable[[str], None],
@@ -83,9 +84,11 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
     outputs = plan_outputs(site)
     prints = dict(zip((o.path for o in outputs),
                       fingerprint_outputs(outputs, render_key(options, site, template_dirs,
-                                                              stages.static_dirs(options))), strict=True))
+                                                              stages.static_dirs(options)), memory.tokens),
+                      strict=True))
     files: dict[str, bytes] = {}
-    changed: set[str] = set()
+    changed: set[str] = set()  # rendered, with other bytes than the last build's
+    rendered = 0
     problems: Problems = {}
     for output in outputs:
         known = memory.files.get(output.path)
@@ -93,10 +96,13 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
             files[output.path] = known[1]
             continue
         data = render_output(env, output, problems)
-        if data is not None:
+        rendered += 1
+        if known and known[1] == data:  # a listing whose releases changed where it does not show them
+            files[output.path] = known[1]  # the same object: what was scanned and written for it still holds
+        elif data is not None:
             files[output.path] = data
             changed.add(output.path)
-    progress(f"rendered {len(changed)} of {len(outputs)} files")
+    progress(f"rendered {rendered} of {len(outputs)} files")
     errors = template_errors(problems)
     copies = stages.copies(options, site)
     search_key = digest(*(prints[p] for r in site.releases if (p := output_path(r.path)) in files))

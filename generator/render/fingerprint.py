@@ -14,7 +14,10 @@ through an edition: an incremental build equals a clean one only with that rule 
 Values are written as text that reads back one way only (strings length-prefixed, numbers as
 Python literals, brackets around containers, anything else named by its type and length-prefixed),
 hashed once per output. A dataclass instance or a datetime is written once per build, however many
-outputs show it; a long dataclass (a release with its body) as the hash of its text.
+outputs show it; a long dataclass (a release with its body) as the hash of its text. A long-running
+process (the dev server) passes a TokenCache, which keeps the text of the model's immutable objects
+(releases, pages, contacts, topics, dates) from one call for the next: after an edit only the
+objects that are new are written again.
 """
 
 from __future__ import annotations
@@ -27,12 +30,15 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from ..model.entities import Edition
+from ..model.entities import Address, Attachment, Contact, Edition, Image, Page, Release, Topic, TranslationLink
 from .plan import Output
 
 _NUMBERS = frozenset({int, float, bool, type(None)})  # exactly these types: repr is their literal
 _MOMENTS = frozenset({datetime, date})
 _INLINE = 256  # a dataclass written out longer than this is written as its hash instead
+# Frozen dataclasses of strings, numbers, dates and tuples of the same, all the way down: an instance's
+# text cannot change while it lives, so a TokenCache may keep it from one build to the next.
+_LASTING = frozenset({Release, Page, Contact, Address, Topic, Image, Attachment, TranslationLink, datetime, date})
 
 
 @dataclass
@@ -43,16 +49,27 @@ class _Memo:
     tokens: dict[int, str] = field(default_factory=dict)
     keep: list[object] = field(default_factory=list)
     getters: dict[type, Callable[[Any], tuple[Any, ...]]] = field(default_factory=dict)  # by dataclass
+    last: dict[int, tuple[object, str]] = field(default_factory=dict)  # a TokenCache's, by id
 
 
-def fingerprint_outputs(outputs: list[Output], global_key: str) -> list[str]:
-    memo = _Memo()
+class TokenCache:
+    """The text of the _LASTING objects of the last fingerprint_outputs call, by id; the objects are
+    kept with it, so no other object can have their id while they are looked up."""
+
+    def __init__(self) -> None:
+        self.tokens: dict[int, tuple[object, str]] = {}
+
+
+def fingerprint_outputs(outputs: list[Output], global_key: str, cache: TokenCache | None = None) -> list[str]:
+    memo = _Memo(last=cache.tokens if cache else {})
     prints = []
     for output in outputs:
         maker = f"{output.maker.__module__}.{output.maker.__qualname__}" if output.maker else None
         text = "\0".join((global_key, repr(output.path), repr(output.template), repr(maker),
                           _token(output.arguments, memo), _token(output.context, memo)))
         prints.append(_digest(text))
+    if cache is not None:  # only what this call used: the cache does not grow from build to build
+        cache.tokens = {id(value): (value, memo.tokens[id(value)]) for value in memo.keep if type(value) in _LASTING}
     return prints
 
 
@@ -73,7 +90,10 @@ def _token(value: Any, memo: _Memo) -> str:
     known = memo.tokens.get(id(value))
     if known is not None:
         return known
-    if hasattr(kind, "__dataclass_fields__"):
+    last = memo.last.get(id(value))
+    if last is not None and last[0] is value:
+        token = last[1]
+    elif hasattr(kind, "__dataclass_fields__"):
         token = _object_token(value, memo)
     elif kind in _MOMENTS:  # repr names the time zone too, which isoformat() does not
         text = repr(value)

@@ -1,6 +1,7 @@
 """Output fingerprints: stable, sensitive to every value a page shows (or a data file is made from), and
 the rule they rely on — templates show releases only through their own context keys, never through
-page.edition. Data files are made when rendered, never when planned."""
+page.edition. Data files are made when rendered, never when planned. A TokenCache changes no
+fingerprint and keeps only what the last call used."""
 
 from __future__ import annotations
 
@@ -18,12 +19,15 @@ from markupsafe import Markup
 
 from generator.config import BuildOptions
 from generator.model.entities import Edition, Topic, TopicListing, YearArchive
-from generator.pipeline import load_site, theme_dirs
+from generator.parallel import Parsed
+from generator.pipeline import _parse_each, load_site, theme_dirs
 from generator.render import plan
 from generator.render.environment import make_environment
-from generator.render.fingerprint import fingerprint_outputs
+from generator.render.fingerprint import TokenCache, fingerprint_outputs
 from generator.render.pages import render_outputs
 from generator.render.plan import Output, plan_outputs
+from generator.source.reader import SourceFile
+from generator.source.release import ReleaseContext
 from tests.conftest import ROOT, make_site, release
 
 NOW = "2026-11-25T12:00:00+01:00"
@@ -146,3 +150,28 @@ def test_fingerprints_are_the_same_in_another_process(options: BuildOptions) -> 
                            env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2")]
     assert runs[0] == runs[1]
     assert runs[0].split() == fingerprint_outputs(plan_outputs(load_site(options)), "key")
+
+
+def test_a_token_cache_gives_the_same_fingerprints_and_keeps_only_the_last_builds_objects(
+        options: BuildOptions) -> None:
+    parsed: dict[str, Parsed] = {}
+
+    def parse(sources: list[SourceFile], context: ReleaseContext) -> list[Parsed]:
+        """As the dev server parses: an unchanged file gives the same Release object again."""
+        fresh = _parse_each([s for s in sources if s.text not in parsed], context)
+        parsed.update(zip((s.text for s in sources if s.text not in parsed), fresh, strict=True))
+        return [parsed[s.text] for s in sources]
+    cache = TokenCache()
+    first = load_site(options, parse)
+    assert fingerprint_outputs(plan_outputs(first), "key", cache) == fingerprint_outputs(plan_outputs(first), "key")
+    kept = {id(value) for value, _ in cache.tokens.values()}
+    assert {id(r) for r in first.releases} <= kept
+    b = options.content_dir / "releases/b.md"
+    b.write_text(b.read_text(encoding="utf-8").replace("Zweiter Absatz.", "Neuer Absatz."), "utf-8")
+    second = load_site(options, parse)
+    reused = [r for r in second.releases if id(r) in kept]
+    assert len(reused) == len(second.releases) - 1  # the edited release is a new object
+    with_cache = fingerprint_outputs(plan_outputs(second), "key", cache)
+    assert with_cache == fingerprint_outputs(plan_outputs(second), "key")
+    assert with_cache != fingerprint_outputs(plan_outputs(first), "key")
+    assert not any(value is r for value, _ in cache.tokens.values() for r in first.releases if r not in reused)
