@@ -15,7 +15,7 @@ import itertools
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import escape
 
@@ -95,21 +95,36 @@ class LeakScan:
     regex: re.Pattern[bytes] | None
     needles: dict[str, _Needle]
     literals: tuple[bytes, ...] | None = None  # a file with none of these cannot match (None: no shortcut)
+    parts: tuple[tuple[bytes, bytes], ...] = ()  # the regex's alternatives (group n<i>) and their literals
+    _narrowed: dict[frozenset[bytes], re.Pattern[bytes]] = field(default_factory=dict, compare=False, repr=False)
 
     def scan(self, path: str, data: bytes) -> list[tuple[Withheld, str, str, str]]:
         """The first hit of each withheld release in one file."""
         if self.regex is None:
             return []
-        if self.literals is not None and not any(literal in data for literal in self.literals):
-            return []  # plain substring search is far faster than the regex, whose lookbehinds defeat its own
+        regex = self.regex
+        if self.literals is not None:
+            # Plain substring search is far faster than the regex, whose lookbehinds defeat its own. An
+            # alternative whose literal is not in the file cannot match there, so the file is searched
+            # with the others only: the same matches, at a fraction of the cost.
+            present = frozenset(literal for literal in self.literals if literal in data)
+            if not present:
+                return []
+            regex = self._narrowed.get(present) or self._narrow(present)
         seen: set[Withheld] = set()
         hits = []
-        for match in self.regex.finditer(data):
+        for match in regex.finditer(data):
             needle = self.needles[match.lastgroup or ""]
             if needle.item not in seen:
                 seen.add(needle.item)
                 hits.append((needle.item, path, match.group(0).decode("utf-8", "replace"), needle.kind))
         return hits
+
+    def _narrow(self, present: frozenset[bytes]) -> re.Pattern[bytes]:
+        regex = re.compile(b"|".join(b"(?P<n%d>%s)" % (index, rx) for index, (rx, literal) in enumerate(self.parts)
+                                     if literal in present))
+        self._narrowed[present] = regex
+        return regex
 
     def errors(self, hits: Iterable[tuple[Withheld, str, str, str]]) -> list[SourceError]:
         """One error per withheld release, from the hits of all files in scan order."""
@@ -128,7 +143,8 @@ def leak_scan(site: Site, paths: Iterable[str]) -> LeakScan:
     needles = {f"n{index}": needle for index, (_, needle, _) in enumerate(patterns)}
     regex = re.compile(b"|".join(b"(?P<n%d>%s)" % (index, rx) for index, (rx, _, _) in enumerate(patterns)))
     literals = {literal.encode() for _, _, literal in patterns}
-    return LeakScan(site, public, regex, needles, None if b"" in literals else tuple(sorted(literals)))
+    return LeakScan(site, public, regex, needles, None if b"" in literals else tuple(sorted(literals)),
+                    tuple((rx, literal.encode()) for rx, _, literal in patterns))
 
 
 def find_leaks(files: Mapping[str, bytes], site: Site,
