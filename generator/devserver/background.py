@@ -36,12 +36,14 @@ class BackgroundSearch(Generic[Job]):
             return self._condition.wait_for(lambda: self._stopped or (self._next is None and not self._busy),
                                             timeout)
 
-    def stop(self) -> None:
-        """No new job starts; a running one ends on its own (its result is the worker's to drop)."""
+    def stop(self, wait: float = 0.0) -> None:
+        """No new job starts; waits up to `wait` seconds for a running one to end (the caller can make it
+        end sooner: the dev server cancels Pagefind)."""
         with self._condition:
             self._stopped = True
             self._next = None
             self._condition.notify_all()
+        self._thread.join(wait)
 
     def _run(self) -> None:
         while True:

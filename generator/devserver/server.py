@@ -66,6 +66,7 @@ class DevServer:
         self._scratch = Path(tempfile.mkdtemp(prefix="pressroom-serve-"))  # Pagefind's pages and bundle
         self._search_pages = PageFolder(self._scratch / "pages")
         self._search = BackgroundSearch(self._index)
+        self._cancel = threading.Event()  # set on stop: a running Pagefind is killed
 
     def start(self) -> None:
         self.rebuild()
@@ -78,8 +79,9 @@ class DevServer:
 
     def stop(self) -> None:
         self._watcher.stop()
-        self._search.stop()
-        shutil.rmtree(self._scratch, ignore_errors=True)  # a Pagefind still running fails; its result is dropped
+        self._cancel.set()
+        self._search.stop(wait=10)
+        shutil.rmtree(self._scratch, ignore_errors=True)
         self.state.close()  # ends the event streams
         if self._thread.is_alive():
             self._httpd.shutdown()
@@ -121,12 +123,12 @@ class DevServer:
         """Make the search index the served build lacks and serve it, unless a newer build came first."""
         started = time.perf_counter()
         pages = PagesOnDisk(lambda paths: self._search_pages.lay_out({path: pending.files[path] for path in paths}),
-                            self._scratch)
+                            self._scratch, self._cancel)
         try:
             search = index_later(pending, pages)
         except BuildFailed as failed:
             with self._building:
-                if pending is self._pending:
+                if pending is self._pending and not self._cancel.is_set():
                     self._report_failure(failed.errors)
             return
         except Exception as exc:  # a bug must not stop the server: show it like a content error

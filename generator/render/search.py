@@ -16,6 +16,8 @@ import gzip
 import os
 import subprocess
 import tempfile
+import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,10 +46,12 @@ def find_pagefind() -> Path | None:
 @dataclass(frozen=True)
 class PagesOnDisk:
     """How to give Pagefind pages that are already on disk: `lay_out` makes a folder that holds exactly
-    the given pages (as hard links) and returns it; `scratch` is a folder for Pagefind's bundle."""
+    the given pages (as hard links) and returns it; `scratch` is a folder for Pagefind's bundle. Setting
+    `cancel` stops a running Pagefind (the dev server stopping while it indexes in the background)."""
 
     lay_out: Callable[[list[str]], Path]
     scratch: Path
+    cancel: threading.Event | None = None
 
 
 def index_releases(site: Site, files: Mapping[str, bytes],
@@ -71,26 +75,43 @@ def index_releases(site: Site, files: Mapping[str, bytes],
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(files[path])
         bundle = root / "bundle"
-        problem = _run_pagefind(binary, pages_folder, bundle)
+        problem = _run_pagefind(binary, pages_folder, bundle, on_disk.cancel if on_disk else None)
         if problem:
             return {}, [problem]
         return settle_bundle({SEARCH_BUNDLE_PATH + file.relative_to(bundle).as_posix(): file.read_bytes()
                               for file in sorted(bundle.rglob("*")) if file.is_file()}), []
 
 
-def _run_pagefind(binary: Path, pages: Path, bundle: Path) -> SourceError | None:
+def _run_pagefind(binary: Path, pages: Path, bundle: Path, cancel: threading.Event | None) -> SourceError | None:
     command = [str(binary), "--site", str(pages), "--output-path", str(bundle), "--silent",
                "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS)]
     # Settings from the environment (PAGEFIND_SITE, …) must not change what the index holds.
     environment = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
     try:
-        done = subprocess.run(command, cwd=bundle.parent, env=environment, capture_output=True, text=True,
-                              timeout=PAGEFIND_TIMEOUT_SECONDS, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
+        process = subprocess.Popen(command, cwd=bundle.parent, env=environment, stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+    except OSError as exc:
         return SourceError("pagefind", 0, f"the search index could not be built: {exc}",
                            "reinstall Pressroom's dependencies (pip install -e .) and build again")
-    if done.returncode != 0:
-        lines = (done.stderr or done.stdout).strip().splitlines() or [f"exit status {done.returncode}"]
+    deadline = time.monotonic() + PAGEFIND_TIMEOUT_SECONDS
+    with process:  # on any exception (Ctrl-C too) the program is killed, not left running
+        while True:
+            try:
+                out, err = process.communicate(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() > deadline or (cancel is not None and cancel.is_set()):
+                    process.kill()
+                    process.communicate()
+                    why = "it was stopped" if cancel is not None and cancel.is_set() else \
+                        f"it took longer than {PAGEFIND_TIMEOUT_SECONDS} s"
+                    return SourceError("pagefind", 0, f"the search index could not be built: {why}",
+                                       "build again")
+            except BaseException:
+                process.kill()
+                raise
+    if process.returncode != 0:
+        lines = (err or out).strip().splitlines() or [f"exit status {process.returncode}"]
         return SourceError("pagefind", 0, f"the search index could not be built: {lines[-1]}",
                            "reinstall Pressroom's dependencies (pip install -e .) and build again")
     return None

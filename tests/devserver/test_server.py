@@ -67,6 +67,25 @@ def test_the_search_index_catches_up_without_reloading_the_page(served: Running)
                if path.startswith("pagefind/fragment/"))  # the new text is in the index
 
 
+def test_stopping_the_server_kills_a_search_index_still_being_made(tmp_path: Path,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    started = tmp_path / "pagefind.pid"
+    slow = tmp_path / "slow-pagefind"
+    slow.write_text(f"#!/bin/sh\necho $$ > {started}\nexec sleep 60\n", encoding="utf-8")
+    slow.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
+    running = start_server(tmp_path / "site", {"releases/a.md": release("Eine Mitteilung")})
+    assert page_has(running, "/releases/2024/eine-mitteilung/", "Erster Absatz.")  # the pages do not wait
+    pid = int(wait_until(lambda: started.exists() and started.read_text(encoding="utf-8").strip(),
+                         what="the search index to start"))
+    began = time.monotonic()
+    running.server.stop()
+    assert time.monotonic() - began < 5
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)
+    assert "could not be built" not in running.err.getvalue()  # a stop is no error to report
+
+
 def test_broken_content_shows_errors_keeps_the_last_good_build_and_recovers(served: Running) -> None:
     events = EventListener(served.url).start()
     good = events.next()
