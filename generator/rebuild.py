@@ -4,7 +4,8 @@ BuildMemory keeps the parsed releases, each output's fingerprint and bytes, the 
 the key of the leak scan the last good build passed; render_again redoes only what changed: it
 parses new or edited files, renders outputs whose fingerprint changed, rebuilds the search index
 only if a release page changed, and scans for leaks only the files that changed (all of them if
-the scan itself changed). The result is byte for byte that of render_site. No disk, no workers.
+the scan itself changed). The result is byte for byte that of render_site. No disk; releases are
+parsed on options.jobs worker processes (the dev server asks for them on its first build only).
 
 With `search_later`, a search index that must be made again is left out of the call: Pagefind
 takes about a millisecond a release (13 s for 10,000), and the dev server shows an edited page
@@ -78,7 +79,7 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
                  search_later: bool = False) -> tuple[Site, dict[str, bytes], dict[str, Path], PendingSearch | None]:
     """(site, files, copies) as render_site gives them, and the search left for later (if any);
     raises BuildFailed with the same errors."""
-    site = stages.load(options, CachedParser(None, 1, memory.parsed))
+    site = stages.load(options, CachedParser(None, options.jobs, memory.parsed))
     template_dirs = stages.template_dirs(options)
     env = make_environment(site.config, template_dirs)
     outputs = plan_outputs(site)

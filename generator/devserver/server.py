@@ -5,6 +5,7 @@ public/."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import sys
@@ -99,8 +100,11 @@ class DevServer:
     def _rebuild(self) -> bool:
         started = time.perf_counter()
         self.builds += 1
+        # The first build parses releases on worker processes; later ones do not: forking while the
+        # HTTP and watcher threads run could copy a lock some thread holds into a worker.
+        options = replace(self.options, jobs=(os.cpu_count() or 1) if self.builds == 1 else 1)
         try:
-            rendered = render_site(self.options, memory=self._memory, search_later=True)
+            rendered = render_site(options, memory=self._memory, search_later=True)
         except BuildFailed as failed:
             self._report_failure(failed.errors)
             return False
