@@ -10,6 +10,10 @@ from zoneinfo import ZoneInfo
 
 import babel
 
+# A file changed this close to when it was looked at may change again with the same size and times
+# (git's "racily clean" files): such a file is read again rather than trusted by its stat.
+RACY_SECONDS = 2.0  # coarser than any file system's timestamps (FAT: 2 s)
+
 
 @dataclass(frozen=True)
 class Organization:

@@ -57,7 +57,7 @@ from .render.leaks import LeakScan, leak_scan
 from .render.pages import template_errors
 from .render.plan import Output, plan_outputs
 from .render.search import PagesOnDisk, readable_index
-from .source.reader import SourceFile
+from .source.reader import KnownSources, SourceFile
 from .source.release import ReleaseContext
 
 Progress = Callable[[str], None]
@@ -180,7 +180,7 @@ def build_site(options: BuildOptions, progress: Progress, stages: Stages) -> tup
             return unchanged, 0, 0
         parser = CachedParser(cache, options.jobs)
         progress("reading content")
-        site = stages.load(options, parser)
+        site = stages.load(options, parser, None)
         plan = _plan(options, site, cache, stages)
         staging = new_staging(options.output_dir)
         try:
@@ -228,7 +228,7 @@ def _unchanged(options: BuildOptions, cache: BuildCache, inputs: InputStamp | No
 class Stages:
     """The pipeline's own stage functions, handed in so this module does not import pipeline."""
 
-    load: Callable[[BuildOptions, CachedParser], Site]
+    load: Callable[[BuildOptions, CachedParser, KnownSources | None], Site]
     now: Callable[[BuildOptions, tzinfo], datetime]
     template_dirs: Callable[[BuildOptions], list[Path]]
     static_dirs: Callable[[BuildOptions], list[Path]]

@@ -31,7 +31,7 @@ from .render.search import PagesOnDisk, index_releases, readable_index
 from .source.contacts import parse_contacts
 from .source.markdown import render_markdown
 from .source.page import parse_page
-from .source.reader import SiteSources, SourceFile, read_sources
+from .source.reader import KnownSources, SiteSources, SourceFile, read_sources
 from .source.redirects import load_redirects
 from .source.release import ReleaseContext, parse_release
 from .source.schema import parse_moment
@@ -76,10 +76,11 @@ def _parse_each(sources: Sequence[SourceFile], context: ReleaseContext) -> list[
     return [parse_release(source, context) for source in sources]
 
 
-def load_site(options: BuildOptions, parse: ReleaseParser = _parse_each) -> Site:
+def load_site(options: BuildOptions, parse: ReleaseParser = _parse_each, known: KnownSources | None = None) -> Site:
     """Read and validate all content; raises BuildFailed with every problem found.
-    `parse` parses the releases (build() passes one that uses the cache and worker processes)."""
-    sources = read_sources(options.content_dir)
+    `parse` parses the releases (build() passes one that uses the cache and worker processes);
+    `known` is what the last read of a long-running process may pass on (source/reader.py)."""
+    sources = read_sources(options.content_dir, known)
     errors = list(sources.errors)
     config = _load_config(sources, options, errors)
     if config is None:

@@ -31,6 +31,7 @@ from .render.fingerprint import TokenCache, fingerprint_outputs
 from .render.leaks import LeakScan, leak_scan
 from .render.pages import Problems, render_output, template_errors
 from .render.plan import Output, plan_outputs
+from .source.reader import KnownSources
 
 if TYPE_CHECKING:
     from .config import BuildOptions
@@ -73,13 +74,14 @@ class BuildMemory:
     copies: dict[str, str] = field(default_factory=dict)  # path -> fingerprint of the copied file
     scan_key: str = ""
     tokens: TokenCache = field(default_factory=TokenCache)  # for fingerprints
+    sources: KnownSources = field(default_factory=KnownSources)  # files that need not be read again
 
 
 def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, progress: Callable[[str], None],
                  search_later: bool = False) -> tuple[Site, dict[str, bytes], dict[str, Path], PendingSearch | None]:
     """(site, files, copies) as render_site gives them, and the search left for later (if any);
     raises BuildFailed with the same errors."""
-    site = stages.load(options, CachedParser(None, options.jobs, memory.parsed))
+    site = stages.load(options, CachedParser(None, options.jobs, memory.parsed), memory.sources)
     template_dirs = stages.template_dirs(options)
     env = make_environment(site.config, template_dirs)
     outputs = plan_outputs(site)

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-RACY_SECONDS = 2.0  # coarser than any file system's timestamps (FAT: 2 s)
+from ..config import RACY_SECONDS
 
 
 class _Untrustworthy(Exception):

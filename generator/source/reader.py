@@ -1,10 +1,17 @@
-"""The only reader of the content folder: files on disk -> SourceFile values (text, decoded)."""
+"""The only reader of the content folder: files on disk -> SourceFile values (text, decoded).
+
+A long-running process (the dev server) passes KnownSources: a text file whose size, times and
+inode are as they were when it was last read, and that was not racily fresh then, is not read again.
+"""
 
 from __future__ import annotations
 
+import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..config import RACY_SECONDS
 from ..errors import SourceError
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
@@ -29,27 +36,48 @@ class SiteSources:
     errors: list[SourceError] = field(default_factory=list)
 
 
-def read_sources(content_dir: Path) -> SiteSources:
+Signature = tuple[int, int, int, int]  # size, mtime, ctime (ns), inode
+
+
+@dataclass
+class KnownSources:
+    """The text files of the last read that may be trusted by their stat, by shown path."""
+
+    files: dict[str, tuple[Signature, SourceFile]] = field(default_factory=dict)
+
+
+def read_sources(content_dir: Path, known: KnownSources | None = None) -> SiteSources:
     sources = SiteSources()
+    read = KnownSources()  # what this read may pass on to the next
     if not content_dir.is_dir():
         sources.errors.append(SourceError(str(content_dir), 0, "the content folder does not exist",
                                           "pass --content DIR, or run from the folder that holds content/"))
         return sources
-    sources.site = _read_optional(content_dir, "site.yaml", sources.errors)
+    reader = _Reader(sources.errors, known.files if known else {}, read.files)
+    sources.site = _read_optional(content_dir, "site.yaml", reader)
     if sources.site is None and not sources.errors:
         sources.errors.append(SourceError(_shown(content_dir / "site.yaml"), 0, "site.yaml is missing",
                                           'create it with at least `title: "…"` and `base_url: https://…/`'))
-    sources.contacts = _read_optional(content_dir, "contacts.yaml", sources.errors)
-    sources.topics = _read_optional(content_dir, "topics.yaml", sources.errors)
-    sources.redirects = _read_optional(content_dir, "redirects.yaml", sources.errors)
-    sources.releases = _read_tree(content_dir, "releases", "**/*.md", sources.errors)
-    sources.pages = _read_tree(content_dir, "pages", "*.md", sources.errors)
+    sources.contacts = _read_optional(content_dir, "contacts.yaml", reader)
+    sources.topics = _read_optional(content_dir, "topics.yaml", reader)
+    sources.redirects = _read_optional(content_dir, "redirects.yaml", reader)
+    sources.releases = _read_tree(content_dir, "releases", "**/*.md", reader)
+    sources.pages = _read_tree(content_dir, "pages", "*.md", reader)
     media_dir = content_dir / "media"
     if media_dir.is_dir():
         for file in sorted(media_dir.rglob("*")):
             if file.is_file() and not _ignored(file) and not _links_out(file, content_dir, sources.errors):
                 sources.media[file.relative_to(content_dir).as_posix()] = file.stat().st_size
+    if known is not None:
+        known.files = read.files
     return sources
+
+
+@dataclass(frozen=True)
+class _Reader:
+    errors: list[SourceError]
+    known: dict[str, tuple[Signature, SourceFile]]
+    read: dict[str, tuple[Signature, SourceFile]]  # filled with what the next read may trust
 
 
 def _links_out(path: Path, content_dir: Path, errors: list[SourceError]) -> bool:
@@ -71,29 +99,29 @@ def _ignored(path: Path) -> bool:
     return path.name.startswith((".", "#", "~")) or path.name.endswith(("~", ".swp", ".tmp"))
 
 
-def _read_optional(content_dir: Path, name: str, errors: list[SourceError]) -> SourceFile | None:
+def _read_optional(content_dir: Path, name: str, reader: _Reader) -> SourceFile | None:
     path = content_dir / name
-    if not path.is_file() or _links_out(path, content_dir, errors):
+    if not path.is_file() or _links_out(path, content_dir, reader.errors):
         return None
-    return _read_text(path, name, errors)
+    return _read_text(path, name, reader)
 
 
-def _read_tree(content_dir: Path, folder: str, pattern: str, errors: list[SourceError]) -> list[SourceFile]:
+def _read_tree(content_dir: Path, folder: str, pattern: str, reader: _Reader) -> list[SourceFile]:
     root = content_dir / folder
     if not root.is_dir():
         return []
     files = []
     for path in sorted(root.glob(pattern)):
-        if path.is_file() and not _ignored(path) and not _links_out(path, content_dir, errors):
-            source = _read_text(path, path.relative_to(content_dir).as_posix(), errors)
+        if path.is_file() and not _ignored(path) and not _links_out(path, content_dir, reader.errors):
+            source = _read_text(path, path.relative_to(content_dir).as_posix(), reader)
             if source is not None:
                 files.append(source)
     return files
 
 
-def read_text_file(path: Path, shown: str) -> str:
-    """Read one UTF-8 text file; raises SourceError if too large or not UTF-8."""
-    size = path.stat().st_size
+def read_text_file(path: Path, shown: str, size: int | None = None) -> str:
+    """Read one UTF-8 text file (of `size` bytes, if known); raises SourceError if too large or not UTF-8."""
+    size = path.stat().st_size if size is None else size
     if size > MAX_TEXT_BYTES:
         raise SourceError(shown, 0, f"the file is {size // 1024 // 1024} MB; at most 2 MB of text are read",
                           "move large material to content/media/ and link it")
@@ -106,13 +134,22 @@ def read_text_file(path: Path, shown: str) -> str:
                           "save it as UTF-8 in your editor") from None
 
 
-def _read_text(path: Path, relative: str, errors: list[SourceError]) -> SourceFile | None:
+def _read_text(path: Path, relative: str, reader: _Reader) -> SourceFile | None:
     shown = _shown(path)
     try:
-        return SourceFile(shown, relative, read_text_file(path, shown))
+        info = os.stat(path)
+        signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        known = reader.known.get(shown)
+        if known is not None and known[0] == signature and known[1].relative == relative:
+            reader.read[shown] = known
+            return known[1]
+        source = SourceFile(shown, relative, read_text_file(path, shown, info.st_size))
+        if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > RACY_SECONDS * 1e9:
+            reader.read[shown] = (signature, source)
+        return source
     except SourceError as error:
-        errors.append(error)
+        reader.errors.append(error)
         return None
     except OSError as exc:
-        errors.append(SourceError(shown, 0, f"cannot be read: {exc.strerror}", "check the file's permissions"))
+        reader.errors.append(SourceError(shown, 0, f"cannot be read: {exc.strerror}", "check the file's permissions"))
         return None
