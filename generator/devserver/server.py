@@ -115,7 +115,7 @@ class DevServer:
                                               "please report this; the server keeps running")])
             return False
         was_failing = bool(self.state.status.errors)
-        self.state.succeed(make_snapshot(rendered.files, rendered.copies))
+        self.state.succeed(make_snapshot(rendered.files, rendered.copies, self.state.snapshot))
         self._pending = rendered.pending_search
         self._search.ask(self._pending)
         seconds = self.last_build_seconds = time.perf_counter() - started

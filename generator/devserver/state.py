@@ -8,7 +8,7 @@ import hashlib
 import json
 import threading
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from ..errors import SourceError
@@ -22,16 +22,23 @@ class Snapshot:
     files: Mapping[str, bytes]
     copies: Mapping[str, Path]
     build_id: str
+    hashes: Mapping[str, tuple[bytes, bytes]] = field(default_factory=dict, repr=False)  # path -> (bytes, hash)
 
 
-def make_snapshot(files: Mapping[str, bytes], copies: Mapping[str, Path]) -> Snapshot:
+def make_snapshot(files: Mapping[str, bytes], copies: Mapping[str, Path], last: Snapshot | None = None) -> Snapshot:
     """A Snapshot whose id changes exactly when a served byte may have changed, the search bundle's
-    aside: it catches up after the pages (background.py) and must not reload the open tab again."""
+    aside: it catches up after the pages (background.py) and must not reload the open tab again.
+    A file whose bytes are the very object `last` had is not hashed again."""
     digest = hashlib.sha256()
+    known = last.hashes if last is not None else {}
+    hashes = {}
     for path in sorted(files):
         if path.startswith(SEARCH_BUNDLE_PATH):
             continue
-        digest.update(path.encode() + b"\0" + hashlib.sha256(files[path]).digest())
+        data = files[path]
+        seen = known.get(path)
+        hashes[path] = seen if seen is not None and seen[0] is data else (data, hashlib.sha256(data).digest())
+        digest.update(path.encode() + b"\0" + hashes[path][1])
     for path in sorted(copies):
         try:
             stat = copies[path].stat()
@@ -39,7 +46,7 @@ def make_snapshot(files: Mapping[str, bytes], copies: Mapping[str, Path]) -> Sna
         except OSError:
             signature = f"{copies[path]}\0gone"
         digest.update(path.encode() + b"\0" + signature.encode())
-    return Snapshot(dict(files), dict(copies), digest.hexdigest()[:16])
+    return Snapshot(dict(files), dict(copies), digest.hexdigest()[:16], hashes)
 
 
 @dataclass(frozen=True)
@@ -84,7 +91,7 @@ class SiteState:
             if self._snapshot is not None:
                 files = {path: data for path, data in self._snapshot.files.items()
                          if not path.startswith(SEARCH_BUNDLE_PATH)}
-                self._snapshot = Snapshot({**files, **bundle}, self._snapshot.copies, self._snapshot.build_id)
+                self._snapshot = replace(self._snapshot, files={**files, **bundle})
 
     def fail(self, errors: list[SourceError]) -> None:
         """Keep serving the last good build; tell the browser what is wrong."""

@@ -47,6 +47,16 @@ def test_the_build_id_follows_the_bytes(tmp_path: Path) -> None:
     assert make_snapshot({"index.html": b"1"}, {"style.css": css}).build_id != first.build_id
 
 
+def test_the_build_id_is_the_same_with_and_without_the_last_snapshot() -> None:
+    page, other = b"<body>a</body>", b"<body>b</body>"
+    last = make_snapshot({"index.html": page, "b.html": other}, {})
+    assert make_snapshot({"index.html": page, "b.html": other}, {}, last).build_id == last.build_id
+    changed = {"index.html": page, "b.html": b"<body>B</body>"}
+    assert make_snapshot(changed, {}, last).build_id == make_snapshot(changed, {}).build_id != last.build_id
+    assert make_snapshot({"index.html": page, "pagefind/x.pf_index": b"new"}, {}).build_id == \
+        make_snapshot({"index.html": page}, {}).build_id  # the search bundle catches up without a reload
+
+
 def test_a_failure_keeps_the_snapshot_and_changes_the_status() -> None:
     state = SiteState()
     snapshot = make_snapshot({"index.html": b"1"}, {})
