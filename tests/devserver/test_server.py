@@ -4,6 +4,7 @@ and goes; the server survives all of it."""
 
 from __future__ import annotations
 
+import gc
 import gzip
 import os
 import signal
@@ -89,6 +90,7 @@ def test_stopping_the_server_kills_a_search_index_still_being_made(tmp_path: Pat
 def test_broken_content_shows_errors_keeps_the_last_good_build_and_recovers(served: Running) -> None:
     events = EventListener(served.url).start()
     good = events.next()
+    wait_until(gc.isenabled, what="the collector back on: it is paused during each rebuild only")
     served.write("releases/2024/erste.md", '---\ntitle: "Kaputt\ndate: 2024-03-01\n---\nText.\n')
     broken = events.next_matching(lambda e: bool(e["errors"]))
     assert broken["build"] == good["build"]  # no reload: the last good build stays
@@ -101,6 +103,7 @@ def test_broken_content_shows_errors_keeps_the_last_good_build_and_recovers(serv
     fixed = events.next_matching(lambda e: not e["errors"])
     assert fixed["build"] != good["build"]
     assert page_has(served, RELEASE_PAGE, "Wieder gut.")
+    wait_until(gc.isenabled, what="the collector back on after a failed and a good rebuild")
 
 
 def test_an_unknown_topic_and_a_template_error_are_reported_with_their_lines(tmp_path: Path) -> None:
