@@ -116,10 +116,7 @@ class DevServer:
             self._report_failure(failed.errors)
             return False
         except Exception as exc:  # a bug must not stop the server: show it like a content error
-            if self._verbose:
-                traceback.print_exc(file=self._err)
-            self._report_failure([SourceError("build.py", 0, f"internal error: {type(exc).__name__}: {exc}",
-                                              "please report this; the server keeps running")])
+            self._report_crash(exc, "")
             return False
         was_failing = bool(self.state.status.errors)
         self.state.succeed(make_snapshot(rendered.files, rendered.copies, self.state.snapshot))
@@ -137,19 +134,15 @@ class DevServer:
                             self._scratch, self._cancel)
         try:
             search = index_later(pending, pages)
-        except BuildFailed as failed:
+        except Exception as exc:  # BuildFailed too
             with self._building:
-                if pending is self._pending and not self._cancel.is_set():
-                    self._report_failure(failed.errors)
-            return
-        except Exception as exc:  # a bug must not stop the server: show it like a content error
-            with self._building:
-                if pending is self._pending:
-                    if self._verbose:
-                        traceback.print_exc(file=self._err)
-                    self._report_failure([SourceError("build.py", 0, f"internal error in the search index: "
-                                                      f"{type(exc).__name__}: {exc}", "please report this; the "
-                                                      "server keeps running")])
+                # Not for a stop, a newer build, or over the errors of a newer build that failed (the next
+                # good build asks for the index again).
+                if pending is self._pending and not self._cancel.is_set() and not self.state.status.errors:
+                    if isinstance(exc, BuildFailed):
+                        self._report_failure(exc.errors)
+                    else:
+                        self._report_crash(exc, " in the search index")
             return
         with self._building:
             if pending is not self._pending:
@@ -163,6 +156,13 @@ class DevServer:
         more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
         self._say(f"changed: {', '.join(changed[:3])}{more}")
         self.rebuild()
+
+    def _report_crash(self, exc: Exception, where: str) -> None:
+        """A bug must not stop the server: show it like a content error."""
+        if self._verbose:
+            traceback.print_exception(exc, file=self._err)
+        self._report_failure([SourceError("build.py", 0, f"internal error{where}: {type(exc).__name__}: {exc}",
+                                          "please report this; the server keeps running")])
 
     def _report_failure(self, errors: list[SourceError]) -> None:
         self.state.fail(errors)

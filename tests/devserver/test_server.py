@@ -87,6 +87,22 @@ def test_stopping_the_server_kills_a_search_index_still_being_made(tmp_path: Pat
     assert "could not be built" not in running.err.getvalue()  # a stop is no error to report
 
 
+def test_a_search_index_that_cannot_be_made_is_reported_over_the_served_pages(tmp_path: Path,
+                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    broken = tmp_path / "broken-pagefind"
+    broken.write_text("#!/bin/sh\necho 'Error: out of cheese' >&2\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    running = start_server(tmp_path / "site", {"releases/a.md": release("Eine Mitteilung")})
+    try:
+        assert page_has(running, "/releases/2024/eine-mitteilung/", "Erster Absatz.")
+        [error] = wait_until(running.errors, what="the search index's error")
+        assert error["message"] == "the search index could not be built: Error: out of cheese"
+        assert "still serving the last good build" in running.err.getvalue()
+    finally:
+        running.server.stop()
+
+
 def test_broken_content_shows_errors_keeps_the_last_good_build_and_recovers(served: Running) -> None:
     events = EventListener(served.url).start()
     good = events.next()
