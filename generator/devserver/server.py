@@ -24,6 +24,7 @@ from typing import TextIO
 
 from ..config import BuildOptions
 from ..errors import BuildFailed, SourceError
+from ..model.urls import SEARCH_BUNDLE_PATH
 from ..output.mirror import PageFolder
 from ..pipeline import index_later, render_site, theme_dirs
 from ..rebuild import BuildMemory, PendingSearch
@@ -124,7 +125,8 @@ class DevServer:
         self._search.ask(self._pending)
         seconds = self.last_build_seconds = time.perf_counter() - started
         later = "; the search index follows" if self._pending else ""
-        self._say(f"{'fixed: ' if was_failing else ''}built {len(rendered.files)} files in {seconds:.2f} s{later}")
+        built = sum(1 for path in rendered.files if not path.startswith(SEARCH_BUNDLE_PATH))  # the index apart
+        self._say(f"{'fixed: ' if was_failing else ''}built {built} files in {seconds:.2f} s{later}")
         return True
 
     def _index(self, pending: PendingSearch) -> None:
@@ -149,7 +151,7 @@ class DevServer:
                 return  # a newer build asked for another index (or needs none)
             self._memory.search, self._pending = search, None
             self.state.swap_search(search.files)
-        self._say(f"search index ready in {time.perf_counter() - started:.2f} s")
+        self._say(f"search index ready ({len(search.files)} files) in {time.perf_counter() - started:.2f} s")
 
     def _rebuild_after(self, batch: Batch) -> None:
         changed = sorted(_shown(path) for path in batch)
