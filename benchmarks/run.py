@@ -156,31 +156,37 @@ def clean(tool: str, site: Path) -> None:
             path.unlink()
 
 
-def _pss_kb(pid: int) -> int:
-    """Proportional set size of a process and all its descendants."""
+def _tree_total(pid: int, own: Callable[[int], int]) -> int:
+    """own(pid) summed over a process and all its descendants (0 for any that ended meanwhile)."""
     total = 0
     try:
-        with open(f"/proc/{pid}/smaps_rollup") as rollup:
-            total += next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+        total += own(pid)
         with open(f"/proc/{pid}/task/{pid}/children") as children:
-            total += sum(_pss_kb(int(child)) for child in children.read().split())
-    except (OSError, ValueError):
-        pass
-    return total
-
-
-def _cpu_ticks(pid: int) -> int:
-    """CPU time (user and system, in clock ticks) of a process and all its descendants."""
-    total = 0
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            fields = stat.read().rsplit(")", 1)[1].split()
-        total += int(fields[11]) + int(fields[12])
-        with open(f"/proc/{pid}/task/{pid}/children") as children:
-            total += sum(_cpu_ticks(int(child)) for child in children.read().split())
+            total += sum(_tree_total(int(child), own) for child in children.read().split())
     except (OSError, ValueError, IndexError):
         pass
     return total
+
+
+def _own_pss_kb(pid: int) -> int:
+    with open(f"/proc/{pid}/smaps_rollup") as rollup:
+        return next((int(line.split()[1]) for line in rollup if line.startswith("Pss:")), 0)
+
+
+def _own_cpu_ticks(pid: int) -> int:
+    with open(f"/proc/{pid}/stat") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])  # user and system time, in clock ticks
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size of a process and all its descendants."""
+    return _tree_total(pid, _own_pss_kb)
+
+
+def _cpu_ticks(pid: int) -> int:
+    """CPU time of a process and all its descendants, in clock ticks."""
+    return _tree_total(pid, _own_cpu_ticks)
 
 
 def _wait_until_idle(pid: int) -> None:

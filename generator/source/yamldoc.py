@@ -139,16 +139,11 @@ def _load_with_libyaml(text: str, path: str, first_line: int) -> YamlDocument | 
     try:
         loader = _LibyamlLoader(text)
         try:
-            node = loader.get_single_node()
-            if node is None:
-                return YamlDocument(None, {})
-            _check_node(node, path, first_line)
-            data = loader.construct_document(node)
+            return _read_document(loader, path, first_line)
         finally:
             loader.dispose()
     except Exception:  # whatever libyaml or a check refuses, the pure parser reads again, to word the error
         return None
-    return YamlDocument(data, _key_lines(node, first_line))
 
 
 def _load_pure(text: str, path: str, first_line: int) -> YamlDocument:
@@ -157,11 +152,7 @@ def _load_pure(text: str, path: str, first_line: int) -> YamlDocument:
     except yaml.reader.ReaderError as exc:
         raise _control_character(exc, text, path, first_line) from None
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return YamlDocument(None, {})
-        _check_node(node, path, first_line)
-        data = loader.construct_document(node)
+        return _read_document(loader, path, first_line)
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc, path, first_line) from None
     except yaml.YAMLError as exc:
@@ -172,7 +163,15 @@ def _load_pure(text: str, path: str, first_line: int) -> YamlDocument:
                           "write the character itself; \\U takes 8 hex digits (\\U0001F600), \\u takes 4") from None
     finally:
         loader.dispose()
-    return YamlDocument(data, _key_lines(node, first_line))
+
+
+def _read_document(loader: Any, path: str, first_line: int) -> YamlDocument:
+    """Compose the one document, check its nodes and construct it: the same for both parsers."""
+    node = loader.get_single_node()
+    if node is None:
+        return YamlDocument(None, {})
+    _check_node(node, path, first_line)
+    return YamlDocument(loader.construct_document(node), _key_lines(node, first_line))
 
 
 def _key_lines(node: yaml.Node, first_line: int) -> dict[str, int]:
