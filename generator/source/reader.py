@@ -61,8 +61,8 @@ def read_sources(content_dir: Path, known: KnownSources | None = None) -> SiteSo
     sources.contacts = _read_optional(content_dir, "contacts.yaml", reader)
     sources.topics = _read_optional(content_dir, "topics.yaml", reader)
     sources.redirects = _read_optional(content_dir, "redirects.yaml", reader)
-    sources.releases = _read_tree(content_dir, "releases", "**/*.md", reader)
-    sources.pages = _read_tree(content_dir, "pages", "*.md", reader)
+    sources.releases = _read_tree(content_dir, "releases", True, reader)
+    sources.pages = _read_tree(content_dir, "pages", False, reader)
     media_dir = content_dir / "media"
     if media_dir.is_dir():
         for file in sorted(media_dir.rglob("*")):
@@ -95,8 +95,12 @@ def _shown(path: Path) -> str:
 
 
 def _ignored(path: Path) -> bool:
+    return _ignored_name(path.name)
+
+
+def _ignored_name(name: str) -> bool:
     """Editor droppings: hidden files, backups, lock files."""
-    return path.name.startswith((".", "#", "~")) or path.name.endswith(("~", ".swp", ".tmp"))
+    return name.startswith((".", "#", "~")) or name.endswith(("~", ".swp", ".tmp"))
 
 
 def _read_optional(content_dir: Path, name: str, reader: _Reader) -> SourceFile | None:
@@ -106,26 +110,49 @@ def _read_optional(content_dir: Path, name: str, reader: _Reader) -> SourceFile 
     return _read_text(path, name, reader)
 
 
-def _read_tree(content_dir: Path, folder: str, pattern: str, reader: _Reader) -> list[SourceFile]:
+def _read_tree(content_dir: Path, folder: str, recursive: bool, reader: _Reader) -> list[SourceFile]:
+    """The .md files of a folder (and its subfolders: `recursive`), in the order of sorted(Path.glob):
+    os.scandir's own file types spare a stat per file, which pathlib's glob and is_file make."""
     root = content_dir / folder
     if not root.is_dir():
         return []
+    found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
+    _find_markdown(str(root), (), recursive, found)
+    found.sort(key=lambda item: item[0])
     files = []
-    for path in sorted(root.glob(pattern)):
-        if path.is_file() and not _ignored(path) and not _links_out(path, content_dir, reader.errors):
-            source = _read_text(path, path.relative_to(content_dir).as_posix(), reader)
-            if source is not None:
-                files.append(source)
+    for parts, entry in found:
+        if _ignored_name(entry.name) or (entry.is_symlink() and _links_out(Path(entry.path), content_dir,
+                                                                          reader.errors)):
+            continue
+        source = _read_text(entry.path, "/".join((folder, *parts)), reader)
+        if source is not None:
+            files.append(source)
     return files
 
 
-def read_text_file(path: Path, shown: str, size: int | None = None) -> str:
+def _find_markdown(folder: str, parts: tuple[str, ...], recursive: bool,
+                   found: list[tuple[tuple[str, ...], os.DirEntry[str]]]) -> None:
+    """As Path.glob("**/*.md") (or "*.md") with is_file: links to folders are not followed, links to files are."""
+    try:
+        with os.scandir(folder) as entries:
+            listed = list(entries)
+    except PermissionError:
+        return
+    for entry in listed:
+        if recursive and entry.is_dir(follow_symlinks=False):
+            _find_markdown(entry.path, (*parts, entry.name), recursive, found)
+        elif entry.name.endswith(".md") and entry.is_file():
+            found.append(((*parts, entry.name), entry))
+
+
+def read_text_file(path: Path | str, shown: str, size: int | None = None) -> str:
     """Read one UTF-8 text file (of `size` bytes, if known); raises SourceError if too large or not UTF-8."""
-    size = path.stat().st_size if size is None else size
+    size = os.stat(path).st_size if size is None else size
     if size > MAX_TEXT_BYTES:
         raise SourceError(shown, 0, f"the file is {size // 1024 // 1024} MB; at most 2 MB of text are read",
                           "move large material to content/media/ and link it")
-    data = path.read_bytes()
+    with open(path, "rb") as file:
+        data = file.read()
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -134,8 +161,8 @@ def read_text_file(path: Path, shown: str, size: int | None = None) -> str:
                           "save it as UTF-8 in your editor") from None
 
 
-def _read_text(path: Path, relative: str, reader: _Reader) -> SourceFile | None:
-    shown = _shown(path)
+def _read_text(path: Path | str, relative: str, reader: _Reader) -> SourceFile | None:
+    shown = path if isinstance(path, str) else _shown(path)
     try:
         info = os.stat(path)
         signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)

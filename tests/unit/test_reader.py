@@ -59,3 +59,21 @@ def test_a_racily_fresh_file_is_read_again_even_with_the_same_size_and_times(con
     reads = count_reads(monkeypatch)
     read_sources(content, known)
     assert sorted(reads) == ["a.md", "b.md", "contacts.yaml", "site.yaml"]
+
+
+def test_release_files_are_found_and_ordered_as_sorted_path_glob_finds_them(tmp_path: Path) -> None:
+    """The walk with os.scandir keeps pathlib's order (by path parts: `a/` before `a-b/`), leaves out
+    editor droppings, does not follow links to folders, and reads links to files inside the content."""
+    names = ["a/b.md", "a-b/c.md", "a.md", "A/z.md", "x/y/z.md", ".hidden/h.md", "k.md/inner.md", "notes.txt",
+             "a/.swap.md", "a/b.md~", "Ü/ä.md"]
+    make_site(tmp_path, {f"releases/{name}": release(name) for name in names})
+    root = tmp_path / "content" / "releases"
+    (root / "linked").symlink_to(root / "x", target_is_directory=True)
+    (root / "same.md").symlink_to(root / "a.md")
+    expected = [path.relative_to(tmp_path).as_posix() for path in sorted(root.glob("**/*.md"))
+                if path.is_file() and not reader._ignored(path)]
+    found = read_sources(tmp_path / "content").releases
+    assert [source.path for source in found] == [f"{tmp_path.as_posix()}/{path}" for path in expected]
+    assert [source.relative for source in found] == [path.removeprefix("content/") for path in expected]
+    assert "content/releases/same.md" in expected and "content/releases/k.md/inner.md" in expected
+    assert not any("linked" in path for path in expected)
