@@ -57,7 +57,7 @@ from .render.leaks import LeakScan, leak_scan
 from .render.pages import template_errors
 from .render.plan import Output, plan_outputs
 from .render.search import PagesOnDisk, readable_index
-from .source.reader import KnownSources, SourceFile
+from .source.reader import KnownSources, SiteSources, SourceFile
 from .source.release import ReleaseContext
 
 Progress = Callable[[str], None]
@@ -91,6 +91,16 @@ def files_key(folders: Sequence[Path]) -> str:
     return digest(*parts)
 
 
+def context_key(context: ReleaseContext) -> str:
+    """What parsing a release depends on besides its file."""
+    return digest(code_key(), repr(replace(context, media=frozenset())), *sorted(context.media))
+
+
+def parse_key(context_key: str, source: SourceFile) -> str:
+    """The cache key of one release's Parsed."""
+    return digest(context_key, source.path, source.relative, source.text)
+
+
 class CachedParser:
     """parse_release for many sources: from the cache (on disk, or `memory` in a long-running process)
     where it has them, else in --jobs workers."""
@@ -98,10 +108,13 @@ class CachedParser:
     def __init__(self, cache: BuildCache | None, jobs: int, memory: dict[str, Parsed] | None = None) -> None:
         self.cache, self.jobs, self.memory = cache, jobs, memory
         self.parsed = 0  # how many were parsed (not taken from the cache), for tests and progress
+        self.context: ReleaseContext | None = None  # of the last call, and its releases' keys by shown path
+        self.keys: dict[str, str] = {}
 
     def __call__(self, sources: Sequence[SourceFile], context: ReleaseContext) -> list[Parsed]:
-        base = digest(code_key(), repr(replace(context, media=frozenset())), *sorted(context.media))
-        keys = [digest(base, source.path, source.relative, source.text) for source in sources]
+        base = context_key(context)
+        keys = [parse_key(base, source) for source in sources]
+        self.context, self.keys = context, {source.path: key for source, key in zip(sources, keys, strict=True)}
         known: dict[str, Parsed] = {}
         if self.memory is not None:
             known = {key: self.memory[key] for key in keys if key in self.memory}
@@ -180,7 +193,7 @@ def build_site(options: BuildOptions, progress: Progress, stages: Stages) -> tup
             return unchanged, 0, 0
         parser = CachedParser(cache, options.jobs)
         progress("reading content")
-        site = stages.load(options, parser, None)
+        site = stages.load(options, parser, None, None)
         plan = _plan(options, site, cache, stages)
         staging = new_staging(options.output_dir)
         try:
@@ -228,7 +241,7 @@ def _unchanged(options: BuildOptions, cache: BuildCache, inputs: InputStamp | No
 class Stages:
     """The pipeline's own stage functions, handed in so this module does not import pipeline."""
 
-    load: Callable[[BuildOptions, CachedParser, KnownSources | None], Site]
+    load: Callable[[BuildOptions, CachedParser, KnownSources | None, SiteSources | None], Site]
     now: Callable[[BuildOptions, tzinfo], datetime]
     template_dirs: Callable[[BuildOptions], list[Path]]
     static_dirs: Callable[[BuildOptions], list[Path]]

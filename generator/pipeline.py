@@ -76,11 +76,14 @@ def _parse_each(sources: Sequence[SourceFile], context: ReleaseContext) -> list[
     return [parse_release(source, context) for source in sources]
 
 
-def load_site(options: BuildOptions, parse: ReleaseParser = _parse_each, known: KnownSources | None = None) -> Site:
+def load_site(options: BuildOptions, parse: ReleaseParser = _parse_each, known: KnownSources | None = None,
+              sources: SiteSources | None = None) -> Site:
     """Read and validate all content; raises BuildFailed with every problem found.
     `parse` parses the releases (build() passes one that uses the cache and worker processes);
-    `known` is what the last read of a long-running process may pass on (source/reader.py)."""
-    sources = read_sources(options.content_dir, known)
+    `known` is what the last read of a long-running process may pass on (source/reader.py);
+    `sources` is the content folder if the caller has read it already."""
+    if sources is None:
+        sources = read_sources(options.content_dir, known)
     errors = list(sources.errors)
     config = _load_config(sources, options, errors)
     if config is None:

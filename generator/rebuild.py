@@ -16,22 +16,26 @@ a PendingSearch, which index_pending turns into the index render_site would have
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import jinja2
+
 from .errors import BuildFailed
-from .incremental import CachedParser, render_key
+from .incremental import CachedParser, context_key, parse_key, render_key
 from .model.entities import Site
+from .model.schedule import outlook
 from .model.urls import SEARCH_BUNDLE_PATH, output_path
 from .output.cache import digest
-from .parallel import Hit, Parsed
+from .parallel import Hit, Parsed, parse_releases
 from .render.environment import make_environment
 from .render.fingerprint import TokenCache, fingerprint_outputs
 from .render.leaks import LeakScan, leak_scan
 from .render.pages import Problems, render_output, template_errors
 from .render.plan import Output, plan_outputs
-from .source.reader import KnownSources
+from .source.reader import KnownSources, SiteSources, read_sources
+from .text_edits import Shape, TextEdit, changed_releases, releases_shown, text_edit
 
 if TYPE_CHECKING:
     from .config import BuildOptions
@@ -75,20 +79,35 @@ class BuildMemory:
     scan_key: str = ""
     tokens: TokenCache = field(default_factory=TokenCache)  # for fingerprints
     sources: KnownSources = field(default_factory=KnownSources)  # files that need not be read again
+    shape: Shape | None = None  # the last good build, for text_edit
+    scans: dict[frozenset[str], tuple[LeakScan | None, str]] = field(default_factory=dict)  # for its shape
 
 
 def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, progress: Callable[[str], None],
                  search_later: bool = False) -> tuple[Site, dict[str, bytes], dict[str, Path], PendingSearch | None]:
     """(site, files, copies) as render_site gives them, and the search left for later (if any);
     raises BuildFailed with the same errors."""
-    site = stages.load(options, CachedParser(None, options.jobs, memory.parsed), memory.sources)
-    template_dirs = stages.template_dirs(options)
-    env = make_environment(site.config, template_dirs)
-    outputs = plan_outputs(site)
-    prints = dict(zip((o.path for o in outputs),
-                      fingerprint_outputs(outputs, render_key(options, site, template_dirs,
-                                                              stages.static_dirs(options)), memory.tokens),
-                      strict=True))
+    sources = read_sources(options.content_dir, memory.sources)
+    template_dirs, static_dirs = stages.template_dirs(options), stages.static_dirs(options)
+    edit = _text_edit(options, memory, sources, stages, template_dirs, static_dirs)
+    scans = dict(memory.scans) if edit else {}  # the leak scans made for the site's shape, by paths
+    parser = CachedParser(None, options.jobs, memory.parsed)
+    if edit is not None and memory.shape is not None:
+        shape = memory.shape
+        site, outputs, env, global_key = edit.site, edit.outputs, shape.env, shape.global_key
+        prints_list = list(shape.prints)
+        fresh = fingerprint_outputs([outputs[i] for i in edit.changed], global_key, memory.tokens, some=True)
+        for position, fingerprint in zip(edit.changed, fresh, strict=True):
+            prints_list[position] = fingerprint
+    else:
+        site = stages.load(options, parser, None, sources)
+        global_key = render_key(options, site, template_dirs, static_dirs)
+        last = memory.shape
+        env = last.env if last is not None and last.global_key == global_key else \
+            make_environment(site.config, template_dirs)
+        outputs = plan_outputs(site)
+        prints_list = fingerprint_outputs(outputs, global_key, memory.tokens)
+    prints = dict(zip((o.path for o in outputs), prints_list, strict=True))
     files: dict[str, bytes] = {}
     changed: set[str] = set()  # rendered, with other bytes than the last build's
     rendered = 0
@@ -109,18 +128,18 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
     errors = template_errors(problems)
     copies = stages.copies(options, site)
     search_key = digest(*(prints[p] for r in site.releases if (p := output_path(r.path)) in files))
-    last = memory.search
+    last_search = memory.search
     pending = None
     scanned = None  # this build's leak scan, if made already
-    if last is not None and last.key == search_key:
-        search = last
+    if last_search is not None and last_search.key == search_key:
+        search = last_search
         errors += stages.checks(site, outputs, files, copies, search.files)
     elif search_later:
         pending = PendingSearch(search_key, site, outputs, dict(files), copies)
         search = SearchIndex("", {}, {}, "")
-        if last is not None:
-            scanned = _scan(site, {**files, **last.files})
-            search = last if last.scan_key == scanned[1] else search
+        if last_search is not None:
+            scanned = _scan(site, {**files, **last_search.files}, scans)
+            search = last_search if last_search.scan_key == scanned[1] else search
         errors += stages.checks(site, outputs, files, copies, search.files)
     else:
         index, readable, more = stages.after_render(site, outputs, files, copies, None, None)
@@ -129,16 +148,21 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
     files.update(search.files)
     copy_prints = {path: _copy_print(source) for path, source in copies.items()}
     # Without an index, its paths still count as public (a withheld slug `pagefind` is no leak).
-    if scanned is None or search is not last:
-        scanned = _scan(site, files if search.files else {**files, **_BUNDLE_PLACEHOLDER})
+    if scanned is None or search is not last_search:
+        scanned = _scan(site, files if search.files else {**files, **_BUNDLE_PLACEHOLDER}, scans)
     scan, scan_key = scanned
     if scan is not None:
         every = scan_key != memory.scan_key
         unscanned = search.scan_key != scan_key
         hits: list[Hit] = []
-        for path, data in sorted({**files, **search.readable}.items()):
-            if every or path in changed or (unscanned and (path in search.files or path in search.readable)):
-                hits += scan.scan(path, data)
+        if every or unscanned:
+            candidates = {**files, **search.readable}
+            todo = {path: data for path, data in candidates.items()
+                    if every or path in changed or path in search.files or path in search.readable}
+        else:
+            todo = {path: files[path] for path in changed}
+        for path, data in sorted(todo.items()):
+            hits += scan.scan(path, data)
         for path, source in sorted(copies.items()):
             if every or memory.copies.get(path) != copy_prints[path]:
                 hits += scan.scan(path, source.read_bytes())
@@ -148,8 +172,49 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
     memory.files = {path: (prints[path], files[path]) for path in prints if path in files}
     if search.key:
         memory.search = SearchIndex(search.key, search.files, search.readable, scan_key)
-    memory.copies, memory.scan_key = copy_prints, scan_key
+    memory.copies, memory.scan_key, memory.scans = copy_prints, scan_key, scans
+    if edit is not None and memory.shape is not None:
+        _remember_edit(memory, memory.shape, edit, sources, prints_list)
+    else:
+        memory.shape = _shape(options, sources, parser, memory, site, global_key, env, outputs, prints_list)
     return site, files, copies, pending
+
+
+def _text_edit(options: BuildOptions, memory: BuildMemory, sources: SiteSources, stages: Stages,
+               template_dirs: list[Path], static_dirs: list[Path]) -> TextEdit | None:
+    """The shortcut of text_edits.py, if the last good build and this one's sources allow it."""
+    shape = memory.shape
+    changed = changed_releases(shape.sources, sources) if shape is not None else None
+    if shape is None or changed is None:
+        return None
+    global_key = render_key(options, shape.site, template_dirs, static_dirs)
+    now = stages.now(options, shape.site.config.zone)
+    parsed: dict[str, tuple[str, Parsed]] = {}
+    for index in changed:
+        source = sources.releases[index]
+        key = parse_key(shape.context_key, source)
+        parsed[source.path] = (key, memory.parsed.get(key) or parse_releases([source], shape.context, 1)[0])
+    return text_edit(shape, options, sources, now, global_key, parsed)
+
+
+def _remember_edit(memory: BuildMemory, shape: Shape, edit: TextEdit, sources: SiteSources, prints: list[str]) -> None:
+    for path, (key, parsed) in edit.parsed.items():
+        memory.parsed.pop(shape.keys[path], None)
+        memory.parsed[key] = shape.parsed[path] = parsed
+        shape.keys[path] = key
+    for old, new in edit.releases:
+        shape.shows[id(new)] = shape.shows.pop(id(old), [])
+    shape.sources, shape.site, shape.outputs, shape.prints = sources, edit.site, edit.outputs, prints
+
+
+def _shape(options: BuildOptions, sources: SiteSources, parser: CachedParser, memory: BuildMemory, site: Site,
+           global_key: str, env: jinja2.Environment, outputs: list[Output], prints: list[str]) -> Shape | None:
+    """What text_edit needs of this build (None if it parsed no release context: then it has nothing to compare)."""
+    if parser.context is None:
+        return None
+    return Shape(replace(options, jobs=0), sources, parser.context, context_key(parser.context), dict(parser.keys),
+                 {path: memory.parsed[key] for path, key in parser.keys.items()}, site, outlook(site), global_key,
+                 env, outputs, prints, releases_shown(outputs))
 
 
 def index_pending(pending: PendingSearch, stages: Stages, on_disk: PagesOnDisk | None = None) -> SearchIndex:
@@ -166,13 +231,21 @@ def index_pending(pending: PendingSearch, stages: Stages, on_disk: PagesOnDisk |
     return SearchIndex(pending.key, index, readable, scan_key)
 
 
-def _scan(site: Site, files: Mapping[str, bytes]) -> tuple[LeakScan | None, str]:
+def _scan(site: Site, files: Mapping[str, bytes],
+          made: dict[frozenset[str], tuple[LeakScan | None, str]] | None = None) -> tuple[LeakScan | None, str]:
     """The leak scan for a build of `files` (None for a preview, which shows withheld releases on
-    purpose), and its key: builds with the same key find the same leaks in the same bytes."""
+    purpose), and its key: builds with the same key find the same leaks in the same bytes. `made`
+    has the scans made for sites of this one's shape (see text_edits.py), by their files' paths."""
     if site.preview:
         return None, ""
+    paths = frozenset(files)
+    if made is not None and paths in made:
+        return made[paths]
     scan = leak_scan(site, files)
-    return scan, digest(scan.regex.pattern) if scan.regex else "nothing withheld"
+    result = scan, digest(scan.regex.pattern) if scan.regex else "nothing withheld"
+    if made is not None:
+        made[paths] = result
+    return result
 
 
 def _copy_print(source: Path) -> str:

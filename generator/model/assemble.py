@@ -87,7 +87,8 @@ def _assemble(parts: SiteParts, now: datetime, preview: bool) -> Site:
                 aliases=aliases, withheld=() if preview else withheld, media=media)
 
 
-def _media_references(release: Release) -> set[str]:
+def media_references(release: Release) -> set[str]:
+    """The files under content/media a release links to or shows."""
     found = {m.group(1) for m in _MEDIA_LINK.finditer(release.body_html)}
     found |= {release.image.src} if release.image else set()
     return found | {a.src for a in release.attachments}
@@ -96,13 +97,13 @@ def _media_references(release: Release) -> set[str]:
 def _public_media(parts: SiteParts, public: tuple[Release, ...], pages: tuple[Page, ...]) -> tuple[str, ...]:
     """Media files that only unpublished releases use stay out of the output until they are published."""
     public_sources = {r.source for r in public}
-    withheld = set().union(*(_media_references(r) for r in parts.releases if r.source not in public_sources))
+    withheld = set().union(*(media_references(r) for r in parts.releases if r.source not in public_sources))
     if not withheld:
         return parts.media
     public_text = " ".join([parts.config.boilerplate, parts.config.organization.logo or ""
                             if parts.config.organization else ""] + [p.body_html for p in pages]
                            + [r.boilerplate_html or "" for r in public])
-    used = set().union(*(_media_references(r) for r in public))
+    used = set().union(*(media_references(r) for r in public))
     used |= {m.group(1) for m in _MEDIA_LINK.finditer(public_text)}
     return tuple(m for m in parts.media if m not in withheld or m in used)
 

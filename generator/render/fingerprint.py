@@ -60,7 +60,10 @@ class TokenCache:
         self.tokens: dict[int, tuple[object, str]] = {}
 
 
-def fingerprint_outputs(outputs: list[Output], global_key: str, cache: TokenCache | None = None) -> list[str]:
+def fingerprint_outputs(outputs: list[Output], global_key: str, cache: TokenCache | None = None,
+                        some: bool = False) -> list[str]:
+    """The fingerprint of each output. The cache keeps what this call used: all of it if the outputs
+    are the whole site, else (`some`) what it had as well."""
     memo = _Memo(last=cache.tokens if cache else {})
     prints = []
     for output in outputs:
@@ -69,7 +72,8 @@ def fingerprint_outputs(outputs: list[Output], global_key: str, cache: TokenCach
                           _token(output.arguments, memo), _token(output.context, memo)))
         prints.append(_digest(text))
     if cache is not None:  # only what this call used: the cache does not grow from build to build
-        cache.tokens = {id(value): (value, memo.tokens[id(value)]) for value in memo.keep if type(value) in _LASTING}
+        used = {id(value): (value, memo.tokens[id(value)]) for value in memo.keep if type(value) in _LASTING}
+        cache.tokens = {**cache.tokens, **used} if some else used
     return prints
 
 

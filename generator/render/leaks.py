@@ -64,6 +64,12 @@ def _title_core(title: str) -> str:
     return max(_PLAIN_RUN.findall(title), key=len, default="")
 
 
+def needles_of(item: Withheld) -> set[str]:
+    """What the scan looks for in the public text when it is made (_patterns, _leak_error): a text
+    without any of these cannot change the scan."""
+    return (_title_forms(item.title) | {_title_core(item.title), f"/{item.slug}/", item.path}) - {""}
+
+
 def _patterns(site: Site, public: str, paths: Iterable[str]) -> list[tuple[bytes, _Needle, str]]:
     """(regex, needle, literal) — every match of the regex contains the literal ("": no such literal)."""
     config = site.config

@@ -119,10 +119,7 @@ def _plan_edition(site: Site, edition: Edition) -> list[Output]:
                              alternates=alternates, releases=releases, pagination=pagination))
     outputs += _feeds(site, edition, None, edition.releases)
     for release in edition.releases:
-        outputs.append(_html(site, release.path, "release.html", lang, release.title, release.summary,
-                             alternates=_alternates(release), release=release))
-        outputs.append(Output(ninjs_path(release.path), maker=render_ninjs,
-                              arguments=(release, config, _prefix_of(site, release.lang))))
+        outputs += release_outputs(site, release)
     for archive in edition.years:
         title = ui_string(lang, "year_archive", year=archive.year)
         outputs.append(_html(site, year_path(prefix, archive.year), "year.html", lang, title, None,
@@ -143,6 +140,14 @@ def _plan_edition(site: Site, edition: Edition) -> list[Output]:
     for page in edition.pages:
         outputs.append(_html(site, page.path, "page.html", lang, page.title, page.summary or None, content=page))
     return outputs
+
+
+def release_outputs(site: Site, release: Release) -> list[Output]:
+    """A published release's own files: its page and its ninjs."""
+    return [_html(site, release.path, "release.html", release.lang, release.title, release.summary,
+                  alternates=_alternates(release), release=release),
+            Output(ninjs_path(release.path), maker=render_ninjs,
+                   arguments=(release, site.config, _prefix_of(site, release.lang)))]
 
 
 def _prefix_of(site: Site, lang: str) -> str:

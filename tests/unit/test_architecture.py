@@ -20,7 +20,9 @@ ALLOWED: dict[str, set[str]] = {
     # dev server's in-memory rebuild
     "incremental": {"parallel", "source", "render", "output", "model", "errors", "config", "version"},
     "parallel": {"source", "render", "output", "model", "errors", "config"},
-    "rebuild": {"incremental", "parallel", "source", "render", "output", "model", "errors", "config", "version"},
+    "rebuild": {"incremental", "parallel", "text_edits", "source", "render", "output", "model", "errors", "config",
+                "version"},
+    "text_edits": {"parallel", "source", "render", "model", "errors", "config"},  # the rebuild's shortcut
     "source": {"model", "errors", "config"},
     "render": {"model", "errors", "config"},
     "output": {"model", "errors", "config", "version"},

@@ -1,0 +1,208 @@
+"""text_edit: the dev server's shortcut for the commonest edit, a change to the text of releases. Pure.
+
+When the only content files that changed since the last good build are release files, and each of
+those releases differs from its last version in its text alone (`body_html` and `summary`), the
+site keeps its shape: the same releases in the same order, the same topics, years, translations,
+withheld releases and media. The last build's Site and planned Outputs are then brought up to date
+by swapping the edited releases in: only the outputs that show one of them change (the release's
+own page and ninjs are planned again, since their plan reads the summary). What the shortcut
+checks, the caller does not redo; what it does not cover (rendering, the search index, the leak
+scan of the changed files, the checks) the caller does as in any build. The result equals a full
+build's, byte for byte: tests/e2e/test_text_edits.py builds every kind of edit both ways.
+
+Anything else — another file, a front-matter key, a new or removed file, a template, a build whose
+`now` has passed the next embargo, a withheld release's title, URL or slug in the changed text —
+gives None, and the caller builds in full. So does a build with other options.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any
+
+import jinja2
+
+from .config import BuildOptions
+from .model.assemble import media_references
+from .model.entities import Edition, Release, Site, TopicListing, YearArchive
+from .model.schedule import Outlook
+from .parallel import Parsed
+from .render.leaks import needles_of
+from .render.plan import Output, release_outputs
+from .source.reader import SiteSources
+from .source.release import ReleaseContext
+
+# What holds releases in a Site or an Output's context, and is walked to swap one: nothing else is.
+_HOLDERS = (tuple, list, dict, Site, Edition, TopicListing, YearArchive)
+
+
+@dataclass
+class Shape:
+    """What the last good build of a long-running process was made from, and how its outputs show
+    its releases: what text_edit compares a new build's sources with."""
+
+    options: BuildOptions  # with jobs=0: the number of workers changes no byte
+    sources: SiteSources
+    context: ReleaseContext  # the releases were parsed in
+    context_key: str
+    keys: dict[str, str]  # release file -> its key in the parse cache
+    parsed: dict[str, Parsed]  # release file -> what parsing it gave
+    site: Site
+    view: Outlook
+    global_key: str  # render_key: templates, static files, settings, Pressroom's version
+    env: jinja2.Environment
+    outputs: list[Output]
+    prints: list[str]
+    shows: dict[int, list[int]] = field(default_factory=dict)  # id of a Release in site -> indices of outputs
+
+
+@dataclass(frozen=True)
+class TextEdit:
+    """The site after a text edit, its outputs and their fingerprints (`changed`: indices of those that differ)."""
+
+    site: Site
+    outputs: list[Output]
+    changed: list[int]
+    parsed: dict[str, tuple[str, Parsed]]  # release file -> (its new parse key, its new Parsed)
+    releases: list[tuple[Release, Release]]  # (as it was in the site, as it is now)
+
+
+def releases_shown(outputs: list[Output]) -> dict[int, list[int]]:
+    """For each Release an output's context or arguments hold, the indices of those outputs. An Edition
+    counts by its navigation only (see render/fingerprint.py), so the releases it holds are not looked at."""
+    shows: dict[int, list[int]] = {}
+    seen: dict[int, frozenset[int]] = {}  # what a holder shared by many outputs (a topic listing) holds
+    for index, output in enumerate(outputs):
+        for found in _releases_in(output.context, seen) | _releases_in(output.arguments, seen):
+            shows.setdefault(found, []).append(index)
+    return shows
+
+
+def _releases_in(value: Any, seen: dict[int, frozenset[int]]) -> frozenset[int]:
+    kind = type(value)
+    if kind is Release:
+        return frozenset((id(value),))
+    if kind is Edition or kind not in _HOLDERS:
+        return frozenset()
+    known = seen.get(id(value))
+    if known is not None:
+        return known
+    items: Iterable[Any]
+    if kind is dict:
+        items = value.values()
+    elif kind is tuple or kind is list:
+        items = value
+    else:
+        items = (getattr(value, f.name) for f in dataclasses.fields(value))
+    found = frozenset().union(*(_releases_in(item, seen) for item in items))
+    if kind is not dict and kind is not list:  # immutable: the same object holds the same releases
+        seen[id(value)] = found
+    return found
+
+
+def changed_releases(last: SiteSources, now: SiteSources) -> list[int] | None:
+    """Indices of the release files that were read again, if nothing else changed; else None."""
+    if last.errors or now.errors or last.media != now.media or len(last.releases) != len(now.releases):
+        return None
+    if any(a is not b for a, b in zip((last.site, last.contacts, last.topics, last.redirects),
+                                      (now.site, now.contacts, now.topics, now.redirects), strict=True)):
+        return None
+    if len(last.pages) != len(now.pages) or any(a is not b for a, b in zip(last.pages, now.pages, strict=True)):
+        return None
+    changed = []
+    for index, (a, b) in enumerate(zip(last.releases, now.releases, strict=True)):
+        if a is not b:
+            if a.path != b.path or a.relative != b.relative:
+                return None
+            changed.append(index)
+    return changed
+
+
+def text_edit(shape: Shape, options: BuildOptions, sources: SiteSources, now: datetime, global_key: str,
+              parsed: Mapping[str, tuple[str, Parsed]]) -> TextEdit | None:
+    """The site after an edit of release texts, or None if anything else changed (see the docstring).
+    `parsed` has the new key and Parsed of each release file that was read again."""
+    if (replace(options, jobs=0) != shape.options or global_key != shape.global_key
+            or not shape.view.valid_at(now)):
+        return None
+    site = shape.site
+    in_site = {release.source: release for release in site.releases}
+    swaps: dict[int, Any] = {}
+    edited: list[tuple[Release, Release]] = []
+    for path, (_, (new, errors)) in parsed.items():
+        if shape.parsed[path] is parsed[path][1]:  # read again (it was racily fresh), but the same text
+            continue
+        old = shape.parsed[path][0]
+        if new is None or old is None or errors or not _same_but_text(old, new):
+            return None
+        shown = in_site.get(path)
+        if shown is None:  # withheld: not on any page, and its text is in no public text
+            continue
+        if _reveals(site, (old.body_html, old.summary, new.body_html, new.summary)):
+            return None  # the leak scan's exceptions may change: it is made again
+        swapped = replace(shown, body_html=new.body_html, summary=new.summary)
+        swaps[id(shown)] = swapped
+        edited.append((shown, swapped))
+    keep: list[Any] = []  # the replaced objects, so that no id in `swaps` is reused meanwhile
+    new_site = _swapped(site, swaps, keep)
+    outputs = list(shape.outputs)
+    changed: set[int] = set()
+    replanned = {output.path: output for _, release in edited for output in release_outputs(new_site, release)}
+    for old_id in [key for key in swaps if key in shape.shows]:
+        for index in shape.shows[old_id]:
+            output = outputs[index]
+            outputs[index] = replanned.get(output.path) or replace(
+                output, context=_swapped(output.context, swaps, keep),
+                arguments=_swapped(output.arguments, swaps, keep))
+            changed.add(index)
+    if len({outputs[index].path for index in changed} & replanned.keys()) != len(replanned):
+        return None  # a release page not where the last build planned it: a shape this shortcut does not know
+    return TextEdit(new_site, outputs, sorted(changed), dict(parsed), edited)
+
+
+def _same_but_text(old: Release, new: Release) -> bool:
+    """The same release but for its body and summary, with the same links to media files."""
+    return (replace(new, body_html=old.body_html, summary=old.summary) == old
+            and media_references(old) == media_references(new))
+
+
+def _reveals(site: Site, texts: Iterable[str]) -> bool:
+    """Whether any of the texts has what the leak scan looks for in public text (a withheld release's
+    title, URL or slug): the scan then has other exceptions, or other words for a leak."""
+    needles = [needle for item in site.withheld for needle in needles_of(item)]
+    return any("\n" in needle for needle in needles) or any(needle in text for text in texts for needle in needles)
+
+
+def _swapped(value: Any, swaps: dict[int, Any], keep: list[Any]) -> Any:
+    """`value` with each object whose id is in `swaps` replaced, holders rebuilt where they hold one.
+    A holder met twice is rebuilt once (swaps records it), so what was shared stays shared."""
+    found = swaps.get(id(value))
+    if found is not None:
+        return found
+    kind = type(value)
+    if kind not in _HOLDERS:
+        return value
+    new: Any
+    if kind is tuple or kind is list:
+        items = [_swapped(item, swaps, keep) if type(item) in _HOLDERS else swaps.get(id(item), item) for item in value]
+        if all(a is b for a, b in zip(items, value, strict=True)):
+            return value
+        new = kind(items)
+    elif kind is dict:
+        entries = {key: _swapped(item, swaps, keep) for key, item in value.items()}
+        if all(entries[key] is item for key, item in value.items()):
+            return value
+        new = entries
+    else:
+        changes = {f.name: item for f in dataclasses.fields(value)
+                   if (item := _swapped(getattr(value, f.name), swaps, keep)) is not getattr(value, f.name)}
+        if not changes:
+            return value
+        new = replace(value, **changes)
+    swaps[id(value)] = new
+    keep.append(value)
+    return new
+
