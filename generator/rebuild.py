@@ -31,7 +31,7 @@ from .output.cache import digest
 from .parallel import Hit, Parsed, parse_releases
 from .render.environment import make_environment
 from .render.fingerprint import TokenCache, fingerprint_outputs
-from .render.leaks import LeakScan, leak_scan
+from .render.leaks import LeakScan, leak_scan, output_folders
 from .render.pages import Problems, render_output, template_errors
 from .render.plan import Output, plan_outputs
 from .source.reader import KnownSources, SiteSources, read_sources
@@ -55,6 +55,8 @@ class SearchIndex:
     files: dict[str, bytes]
     readable: dict[str, bytes]
     scan_key: str
+    # the leak scan it passed, by the output folders it was made for (index_pending's, for BuildMemory.scans)
+    made: tuple[frozenset[str], tuple[LeakScan | None, str]] | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,12 @@ class BuildMemory:
     sources: KnownSources = field(default_factory=KnownSources)  # files that need not be read again
     shape: Shape | None = None  # the last good build, for text_edit
     scans: dict[frozenset[str], tuple[LeakScan | None, str]] = field(default_factory=dict)  # for its shape
+
+    def use_search(self, search: SearchIndex) -> None:
+        """Serve `search` (made by index_pending for the last good build) from the next build on."""
+        self.search = search
+        if search.made is not None:  # made for the site of this shape: the next text edit needs no other
+            self.scans.setdefault(*search.made)
 
 
 def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, progress: Callable[[str], None],
@@ -222,29 +230,30 @@ def index_pending(pending: PendingSearch, stages: Stages, on_disk: PagesOnDisk |
     raises BuildFailed. The caller puts it in BuildMemory.search if the build is still the latest."""
     index, readable, errors = stages.after_render(pending.site, pending.outputs, pending.files, pending.copies,
                                                   None, on_disk)
-    scan, scan_key = _scan(pending.site, {**pending.files, **index})
+    made: dict[frozenset[str], tuple[LeakScan | None, str]] = {}
+    scan, scan_key = _scan(pending.site, {**pending.files, **index}, made)
     if scan is not None:
         errors += scan.errors([hit for path, data in sorted({**index, **readable}.items())
                                for hit in scan.scan(path, data)])
     if errors:
         raise BuildFailed(errors)
-    return SearchIndex(pending.key, index, readable, scan_key)
+    return SearchIndex(pending.key, index, readable, scan_key, next(iter(made.items()), None))
 
 
 def _scan(site: Site, files: Mapping[str, bytes],
           made: dict[frozenset[str], tuple[LeakScan | None, str]] | None = None) -> tuple[LeakScan | None, str]:
     """The leak scan for a build of `files` (None for a preview, which shows withheld releases on
     purpose), and its key: builds with the same key find the same leaks in the same bytes. `made`
-    has the scans made for sites of this one's shape (see text_edits.py), by their files' paths."""
+    has the scans made for sites of this one's shape (see text_edits.py), by their output folders."""
     if site.preview:
         return None, ""
-    paths = frozenset(files)
-    if made is not None and paths in made:
-        return made[paths]
+    folders = output_folders(files) if made is not None else frozenset()
+    if made is not None and folders in made:
+        return made[folders]
     scan = leak_scan(site, files)
     result = scan, digest(scan.regex.pattern) if scan.regex else "nothing withheld"
     if made is not None:
-        made[paths] = result
+        made[folders] = result
     return result
 
 

@@ -49,7 +49,7 @@ class DevServer:
 
     def __init__(self, options: BuildOptions, port: int | None = None, out: TextIO | None = None,
                  err: TextIO | None = None, quiet: bool = False, verbose: bool = False,
-                 delay: float = 0.1) -> None:
+                 delay: float = 0.05) -> None:
         self.state = SiteState()
         self._out, self._err = out or sys.stdout, err or sys.stderr
         self._quiet, self._verbose = quiet, verbose
@@ -149,7 +149,8 @@ class DevServer:
         with self._building:
             if pending is not self._pending:
                 return  # a newer build asked for another index (or needs none)
-            self._memory.search, self._pending = search, None
+            self._memory.use_search(search)
+            self._pending = None
             self.state.swap_search(search.files)
         self._say(f"search index ready ({len(search.files)} files) in {time.perf_counter() - started:.2f} s")
 

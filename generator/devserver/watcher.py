@@ -27,7 +27,7 @@ class Debouncer:
     """Collects changes from any thread; one worker thread calls `flush(batch)` once per quiet burst.
     Flushes never overlap: changes that arrive during a flush make the next batch."""
 
-    def __init__(self, flush: Callable[[Batch], None], delay: float = 0.1, max_wait: float = 1.0) -> None:
+    def __init__(self, flush: Callable[[Batch], None], delay: float = 0.05, max_wait: float = 1.0) -> None:
         self._flush, self._delay, self._max_wait = flush, delay, max_wait
         self._pending: dict[str, ChangeKind] = {}
         self._first = self._last = 0.0
@@ -93,7 +93,7 @@ class ChangeWatcher:
     """watchdog on every existing root folder, feeding one Debouncer."""
 
     def __init__(self, roots: WatchedRoots, on_changes: Callable[[Batch], None],
-                 delay: float = 0.1, max_wait: float = 1.0) -> None:
+                 delay: float = 0.05, max_wait: float = 1.0) -> None:
         self.roots = roots
         self._debouncer = Debouncer(on_changes, delay, max_wait)
         self._observer = Observer()

@@ -70,10 +70,16 @@ def needles_of(item: Withheld) -> set[str]:
     return (_title_forms(item.title) | {_title_core(item.title), f"/{item.slug}/", item.path}) - {""}
 
 
-def _patterns(site: Site, public: str, paths: Iterable[str]) -> list[tuple[bytes, _Needle, str]]:
+def output_folders(paths: Iterable[str]) -> frozenset[str]:
+    """The folders of the output files: all that the scan reads of their paths (a withheld release's slug
+    that names an output folder is no leak), so scans made with the same folders are the same."""
+    return frozenset(path.rpartition("/")[0] for path in paths)
+
+
+def _patterns(site: Site, public: str, folders: frozenset[str]) -> list[tuple[bytes, _Needle, str]]:
     """(regex, needle, literal) — every match of the regex contains the literal ("": no such literal)."""
     config = site.config
-    segments = "\n".join("/" + path for path in paths)
+    segments = "\n".join(f"/{folder}/" for folder in folders)
     found: list[tuple[bytes, _Needle, str]] = []
     for item in site.withheld:
         url = (rb"(?<![\w./-])(?:" + re.escape(config.base_url.encode()) + b"|"
@@ -145,7 +151,7 @@ def leak_scan(site: Site, paths: Iterable[str]) -> LeakScan:
     if not site.withheld:
         return LeakScan(site, "", None, {})
     public = public_text(site)
-    patterns = _patterns(site, public, paths)
+    patterns = _patterns(site, public, output_folders(paths))
     needles = {f"n{index}": needle for index, (_, needle, _) in enumerate(patterns)}
     regex = re.compile(b"|".join(b"(?P<n%d>%s)" % (index, rx) for index, (rx, _, _) in enumerate(patterns)))
     literals = {literal.encode() for _, _, literal in patterns}

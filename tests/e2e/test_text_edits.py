@@ -14,7 +14,7 @@ import pytest
 from generator import rebuild
 from generator.config import BuildOptions
 from generator.errors import BuildFailed
-from generator.pipeline import STAGES, RenderedSite, render_site
+from generator.pipeline import STAGES, RenderedSite, index_later, render_site
 from generator.rebuild import BuildMemory, render_again
 from tests.conftest import make_site, release
 
@@ -186,3 +186,26 @@ def test_a_text_edit_that_leaks_is_refused(site: Path, monkeypatch: pytest.Monke
     with pytest.raises(BuildFailed) as expected:
         render_site(options(site))
     assert [str(e) for e in failed.value.errors] == [str(e) for e in expected.value.errors]
+
+
+def test_with_a_search_index_served_a_text_edit_makes_no_leak_scan_and_equals_a_build_from_scratch(
+        site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """As in the dev server: the index follows each build; the leak scan it passed serves the next edit."""
+    memory = BuildMemory()
+    first = render_site(options(site), memory=memory, search_later=True)
+    assert first.pending_search is not None
+    memory.use_search(index_later(first.pending_search))
+    planned, scans = Planned(monkeypatch), []
+    real_scan = rebuild.leak_scan
+    monkeypatch.setattr(rebuild, "leak_scan", lambda *args: scans.append(1) or real_scan(*args))
+    TEXT_EDITS["a paragraph added"](site)
+    again = render_site(options(site), memory=memory, search_later=True)
+    assert (planned.calls, scans) == (0, [])
+    scratch = everything(render_site(options(site)))
+    served = everything(again)
+    assert {p: d for p, d in served.items() if not p.startswith("pagefind/")} == \
+        {p: d for p, d in scratch.items() if not p.startswith("pagefind/")}
+    assert again.pending_search is not None
+    memory.use_search(index_later(again.pending_search))
+    assert memory.search is not None
+    assert memory.search.files == {p: d for p, d in scratch.items() if p.startswith("pagefind/")}
