@@ -1,11 +1,15 @@
 """render_again: render_site for a long-running process (the dev server), remembering the last build.
 
 BuildMemory keeps the parsed releases, each output's fingerprint and bytes, the search index and
-the key of the leak scan the last good build passed; render_again redoes only what changed: it
-parses new or edited files, renders outputs whose fingerprint changed, rebuilds the search index
-only if a release page changed, and scans for leaks only the files that changed (all of them if
-the scan itself changed). The result is byte for byte that of render_site. No disk; releases are
-parsed on options.jobs worker processes (the dev server asks for them on its first build only).
+the key of the leak scan the last good build passed, and the shape of that build (text_edits.py);
+render_again redoes only what changed: it parses new or edited files, renders outputs whose
+fingerprint changed, rebuilds the search index only if a release page changed, and scans for leaks
+only the files that changed (all of them if the scan itself changed). When only what releases say
+changed, text_edit brings the last build's site and plan up to date instead of assembling,
+planning and fingerprinting the whole site again. The result is byte for byte that of render_site.
+It reads the content folder itself (trusting files by their stat, source/reader.py), the templates
+and static files through `stages`, and writes nothing; releases are parsed on options.jobs worker
+processes (the dev server asks for them on its first build only).
 
 With `search_later`, a search index that must be made again is left out of the call: Pagefind
 takes about a millisecond a release (13 s for 10,000), and the dev server shows an edited page
@@ -98,7 +102,7 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
     sources = read_sources(options.content_dir, memory.sources)
     template_dirs, static_dirs = stages.template_dirs(options), stages.static_dirs(options)
     edit = _text_edit(options, memory, sources, stages, template_dirs, static_dirs)
-    scans = dict(memory.scans) if edit else {}  # the leak scans made for the site's shape, by paths
+    scans = dict(memory.scans) if edit else {}  # the leak scans made for the site's shape, by output folders
     parser = CachedParser(None, options.jobs, memory.parsed)
     if edit is not None and memory.shape is not None:
         shape = memory.shape
@@ -117,10 +121,14 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
         prints_list = fingerprint_outputs(outputs, global_key, memory.tokens)
     prints = dict(zip((o.path for o in outputs), prints_list, strict=True))
     files: dict[str, bytes] = {}
+    redo = outputs  # those that may differ from the last build's
+    if edit is not None:  # the last build's outputs, of which only these changed
+        files = {path: data for path, (_, data) in memory.files.items()}
+        redo = [outputs[index] for index in edit.changed]
     changed: set[str] = set()  # rendered, with other bytes than the last build's
     rendered = 0
     problems: Problems = {}
-    for output in outputs:
+    for output in redo:
         known = memory.files.get(output.path)
         if known and known[0] == prints[output.path]:
             files[output.path] = known[1]
@@ -164,8 +172,7 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
         unscanned = search.scan_key != scan_key
         hits: list[Hit] = []
         if every or unscanned:
-            candidates = {**files, **search.readable}
-            todo = {path: data for path, data in candidates.items()
+            todo = {path: data for path, data in {**files, **search.readable}.items()
                     if every or path in changed or path in search.files or path in search.readable}
         else:
             todo = {path: files[path] for path in changed}
@@ -177,7 +184,10 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
         errors += scan.errors(hits)
     if errors:
         raise BuildFailed(errors)
-    memory.files = {path: (prints[path], files[path]) for path in prints if path in files}
+    if edit is not None:
+        memory.files.update((output.path, (prints[output.path], files[output.path])) for output in redo)
+    else:
+        memory.files = {path: (prints[path], files[path]) for path in prints if path in files}
     if search.key:
         memory.search = SearchIndex(search.key, search.files, search.readable, scan_key)
     memory.copies, memory.scan_key, memory.scans = copy_prints, scan_key, scans

@@ -1,19 +1,22 @@
-"""text_edit: the dev server's shortcut for the commonest edit, a change to the text of releases. Pure.
+"""text_edit: the dev server's shortcut for the commonest edit, a change to what a release says. Pure.
 
 When the only content files that changed since the last good build are release files, and each of
-those releases differs from its last version in its text alone (`body_html` and `summary`), the
-site keeps its shape: the same releases in the same order, the same topics, years, translations,
-withheld releases and media. The last build's Site and planned Outputs are then brought up to date
-by swapping the edited releases in: only the outputs that show one of them change (the release's
-own page and ninjs are planned again, since their plan reads the summary). What the shortcut
-checks, the caller does not redo; what it does not cover (rendering, the search index, the leak
-scan of the changed files, the checks) the caller does as in any build. The result equals a full
-build's, byte for byte: tests/e2e/test_text_edits.py builds every kind of edit both ways.
+those releases differs from its last version only in what its own pages show (text, summary,
+title, subtitle, location, contacts, the captions of its media), the site keeps its shape: the
+same releases in the same order, the same topics, years, translations, withheld releases and
+media. The last build's Site and planned Outputs are then brought up to date by swapping the
+edited releases in: only the outputs that show one of them change (the release's own page and
+ninjs, and after a new title the news sitemap, are planned again, since their plan reads those
+fields). What the shortcut checks, the caller does not redo; what it does not cover (rendering,
+the search index, the leak scan of the changed files, the checks) the caller does as in any
+build. The result equals a full build's, byte for byte: tests/e2e/test_text_edits.py builds every
+kind of edit both ways.
 
-Anything else — another file, a front-matter key, a new or removed file, a template, a build whose
-`now` has passed the next embargo, a withheld release's title, URL or slug in the changed text —
-gives None, and the caller builds in full. So does a build with other options.
-"""
+Anything else gives None, and the caller builds in full: another file, a date, topics, a slug, a
+draft or embargo, a media file, a new or removed file, a template, other options, a build whose
+`now` has passed the next embargo, the title of a release with translations (they link to it by
+its title), a withheld release's title, or a withheld release's title, URL or slug in the changed
+text (the leak scan's exceptions would change)."""
 
 from __future__ import annotations
 
@@ -29,14 +32,21 @@ from .config import BuildOptions
 from .model.assemble import media_references
 from .model.entities import Edition, Release, Site, TopicListing, YearArchive
 from .model.schedule import Outlook
+from .model.urls import NEWS_SITEMAP_PATH
 from .parallel import Parsed
-from .render.leaks import needles_of
-from .render.plan import Output, release_outputs
+from .render.leaks import contacts_public_text, needles_of, release_public_text
+from .render.plan import Output, news_sitemap, release_outputs
 from .source.reader import SiteSources
 from .source.release import ReleaseContext
 
 # What holds releases in a Site or an Output's context, and is walked to swap one: nothing else is.
 _HOLDERS = (tuple, list, dict, Site, Edition, TopicListing, YearArchive)
+# The fields of a Release that only its own outputs and the leak scan's public text read (besides the
+# release page's title and description, and the news sitemap's titles, planned again here): an edit
+# of these alone leaves the site's shape as it was. Media files must stay the same; `lines` serves
+# messages only. Of a withheld release, the title and lines are in Site.withheld: those are left out.
+_SHOWN = ("body_html", "summary", "title", "subtitle", "location", "contacts", "image", "attachments", "lines")
+_WITHHELD_SHOWN = ("body_html", "summary", "subtitle", "location", "contacts", "image", "attachments")
 
 
 @dataclass
@@ -136,14 +146,17 @@ def text_edit(shape: Shape, options: BuildOptions, sources: SiteSources, now: da
         if shape.parsed[path] is parsed[path][1]:  # read again (it was racily fresh), but the same text
             continue
         old = shape.parsed[path][0]
-        if new is None or old is None or errors or not _same_but_text(old, new):
-            return None
         shown = in_site.get(path)
-        if shown is None:  # withheld: not on any page, and its text is in no public text
+        if new is None or old is None or errors or not _same_but(old, new, _SHOWN if shown else _WITHHELD_SHOWN):
+            return None
+        if shown is None:  # withheld: not on any page, and what changed is in no public text
             continue
-        if _reveals(site, (old.body_html, old.summary, new.body_html, new.summary)):
+        if new.title != old.title and shown.translations:
+            return None  # its translations link to it by its title
+        if _reveals(site, [*release_public_text(old), *contacts_public_text(old),
+                           *release_public_text(new), *contacts_public_text(new)]):
             return None  # the leak scan's exceptions may change: it is made again
-        swapped = replace(shown, body_html=new.body_html, summary=new.summary)
+        swapped = replace(shown, **{name: getattr(new, name) for name in _SHOWN})
         swaps[id(shown)] = swapped
         edited.append((shown, swapped))
     keep: list[Any] = []  # the replaced objects, so that no id in `swaps` is reused meanwhile
@@ -151,21 +164,23 @@ def text_edit(shape: Shape, options: BuildOptions, sources: SiteSources, now: da
     outputs = list(shape.outputs)
     changed: set[int] = set()
     replanned = {output.path: output for _, release in edited for output in release_outputs(new_site, release)}
+    if any(old.title != new.title for old, new in edited):  # the news sitemap names releases by their titles
+        replanned[NEWS_SITEMAP_PATH] = news_sitemap(new_site)
+        changed |= {index for index, output in enumerate(outputs) if output.path == NEWS_SITEMAP_PATH}
     for old_id in [key for key in swaps if key in shape.shows]:
-        for index in shape.shows[old_id]:
-            output = outputs[index]
-            outputs[index] = replanned.get(output.path) or replace(
-                output, context=_swapped(output.context, swaps, keep),
-                arguments=_swapped(output.arguments, swaps, keep))
-            changed.add(index)
+        changed.update(shape.shows[old_id])
+    for index in changed:
+        output = outputs[index]
+        outputs[index] = replanned.get(output.path) or replace(
+            output, context=_swapped(output.context, swaps, keep), arguments=_swapped(output.arguments, swaps, keep))
     if len({outputs[index].path for index in changed} & replanned.keys()) != len(replanned):
-        return None  # a release page not where the last build planned it: a shape this shortcut does not know
+        return None  # an output not where the last build planned it: a shape this shortcut does not know
     return TextEdit(new_site, outputs, sorted(changed), dict(parsed), edited)
 
 
-def _same_but_text(old: Release, new: Release) -> bool:
-    """The same release but for its body and summary, with the same links to media files."""
-    return (replace(new, body_html=old.body_html, summary=old.summary) == old
+def _same_but(old: Release, new: Release, fields: tuple[str, ...]) -> bool:
+    """The same release but for `fields`, with the same links to media files."""
+    return (replace(new, **{name: getattr(old, name) for name in fields}) == old
             and media_references(old) == media_references(new))
 
 

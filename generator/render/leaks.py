@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from markupsafe import escape
 
 from ..errors import SourceError
-from ..model.entities import Site, Withheld
+from ..model.entities import Contact, Release, Site, Withheld
 
 
 @dataclass(frozen=True)
@@ -45,14 +45,27 @@ def public_text(site: Site) -> str:
     parts = [config.title, config.description, config.boilerplate,
              config.organization.name if config.organization else ""]
     for release in site.releases:
-        parts += [release.title, release.subtitle or "", release.summary, release.body_html,
-                  release.location or "", release.boilerplate_html or ""]
-        parts += [t.name + "\n" + t.description for t in release.topics]
+        parts += release_public_text(release)
     for edition in site.editions:
         parts += [page.title + "\n" + page.body_html for page in edition.pages]
     contacts = {*site.contacts, *(c for r in site.releases for c in r.contacts)}
-    parts += [f"{c.name}\n{c.role or ''}\n{c.organization or ''}" for c in contacts]
+    parts += [_contact_text(c) for c in contacts]
     return "\n".join(parts)
+
+
+def release_public_text(release: Release) -> list[str]:
+    """What of a published release public_text holds (its contacts apart, which it holds once each)."""
+    return [release.title, release.subtitle or "", release.summary, release.body_html, release.location or "",
+            release.boilerplate_html or "", *(t.name + "\n" + t.description for t in release.topics)]
+
+
+def contacts_public_text(release: Release) -> list[str]:
+    """What of a published release's contacts public_text holds."""
+    return [_contact_text(c) for c in release.contacts]
+
+
+def _contact_text(contact: Contact) -> str:
+    return f"{contact.name}\n{contact.role or ''}\n{contact.organization or ''}"
 
 
 _PLAIN_RUN = re.compile(r"[A-Za-z0-9 ]+")

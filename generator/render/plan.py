@@ -194,10 +194,15 @@ def _plan_reach(site: Site) -> list[Output]:
     outputs = [_html(site, search_path(e.prefix), "search.html", e.lang, ui_string(e.lang, "search"), None,
                      indexable=False, has_index=bool(e.releases)) for e in site.editions]
     outputs.append(Output(search_path("") + "search.js", "search.js", {}))
+    outputs.append(news_sitemap(site))
+    return outputs
+
+
+def news_sitemap(site: Site) -> Output:
+    """The Google News sitemap: the releases of the last two days, with their titles."""
     news = [{"path": r.path, "lang": r.lang, "title": r.title, "published": published_at(r)}
             for r in news_releases(site)]
-    outputs.append(Output(NEWS_SITEMAP_PATH, "news-sitemap.xml", {"entries": news}))
-    return outputs
+    return Output(NEWS_SITEMAP_PATH, "news-sitemap.xml", {"entries": news})
 
 
 def _plan_contacts(site: Site) -> list[Output]:
