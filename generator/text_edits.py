@@ -30,7 +30,7 @@ import jinja2
 
 from .config import BuildOptions
 from .model.assemble import media_references
-from .model.entities import Edition, Release, Site, TopicListing, YearArchive
+from .model.entities import Edition, Release, Site
 from .model.schedule import Outlook
 from .model.urls import NEWS_SITEMAP_PATH
 from .parallel import Parsed
@@ -39,8 +39,6 @@ from .render.plan import Output, news_sitemap, release_outputs
 from .source.reader import SiteSources
 from .source.release import ReleaseContext
 
-# What holds releases in a Site or an Output's context, and is walked to swap one: nothing else is.
-_HOLDERS = (tuple, list, dict, Site, Edition, TopicListing, YearArchive)
 # The fields of a Release that only its own outputs and the leak scan's public text read (besides the
 # release page's title and description, and the news sitemap's titles, planned again here): an edit
 # of these alone leaves the site's shape as it was. Media files must stay the same; `lines` serves
@@ -91,11 +89,23 @@ def releases_shown(outputs: list[Output]) -> dict[int, list[int]]:
     return shows
 
 
+_HOLDING: dict[type, bool] = {}  # _holds' answers, by type
+
+
+def _holds(kind: type) -> bool:
+    """Whether a value of this type may hold a Release: tuples, lists, dicts, and dataclasses (a
+    Release holds none)."""
+    known = _HOLDING.get(kind)
+    if known is None:
+        known = _HOLDING[kind] = kind in (tuple, list, dict) or (kind is not Release and dataclasses.is_dataclass(kind))
+    return known
+
+
 def _releases_in(value: Any, seen: dict[int, frozenset[int]]) -> frozenset[int]:
     kind = type(value)
     if kind is Release:
         return frozenset((id(value),))
-    if kind is Edition or kind not in _HOLDERS:
+    if kind is Edition or not _holds(kind):
         return frozenset()
     known = seen.get(id(value))
     if known is not None:
@@ -198,11 +208,11 @@ def _swapped(value: Any, swaps: dict[int, Any], keep: list[Any]) -> Any:
     if found is not None:
         return found
     kind = type(value)
-    if kind not in _HOLDERS:
+    if not _holds(kind):
         return value
     new: Any
     if kind is tuple or kind is list:
-        items = [_swapped(item, swaps, keep) if type(item) in _HOLDERS else swaps.get(id(item), item) for item in value]
+        items = [_swapped(item, swaps, keep) if _holds(type(item)) else swaps.get(id(item), item) for item in value]
         if all(a is b for a, b in zip(items, value, strict=True)):
             return value
         new = kind(items)
