@@ -79,7 +79,8 @@ class BuildMemory:
     """What the last build of this process knew (empty: the next build does everything)."""
 
     parsed: dict[str, Parsed] = field(default_factory=dict)
-    files: dict[str, tuple[str, bytes]] = field(default_factory=dict)  # path -> (fingerprint, bytes)
+    files: dict[str, bytes] = field(default_factory=dict)  # path -> bytes, of the rendered outputs
+    prints: dict[str, str] = field(default_factory=dict)  # path -> fingerprint, of the same
     search: SearchIndex | None = None
     copies: dict[str, str] = field(default_factory=dict)  # path -> fingerprint of the copied file
     scan_key: str = ""
@@ -123,27 +124,29 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
     files: dict[str, bytes] = {}
     redo = outputs  # those that may differ from the last build's
     if edit is not None:  # the last build's outputs, of which only these changed
-        files = {path: data for path, (_, data) in memory.files.items()}
+        files = dict(memory.files)
         redo = [outputs[index] for index in edit.changed]
     changed: set[str] = set()  # rendered, with other bytes than the last build's
     rendered = 0
     problems: Problems = {}
     for output in redo:
         known = memory.files.get(output.path)
-        if known and known[0] == prints[output.path]:
-            files[output.path] = known[1]
+        if known is not None and memory.prints.get(output.path) == prints[output.path]:
+            files[output.path] = known
             continue
         data = render_output(env, output, problems)
         rendered += 1
-        if known and known[1] == data:  # a listing whose releases changed where it does not show them
-            files[output.path] = known[1]  # the same object: what was scanned and written for it still holds
+        if known is not None and known == data:  # a listing whose releases changed where it does not show them
+            files[output.path] = known  # the same object: what was scanned and written for it still holds
         elif data is not None:
             files[output.path] = data
             changed.add(output.path)
     progress(f"rendered {rendered} of {len(outputs)} files")
     errors = template_errors(problems)
     copies = stages.copies(options, site)
-    search_key = digest(*(prints[p] for r in site.releases if (p := output_path(r.path)) in files))
+    release_pages = memory.shape.release_pages if edit is not None and memory.shape is not None else \
+        [path for r in site.releases if (path := output_path(r.path)) in files]
+    search_key = digest(*(prints[path] for path in release_pages))
     last_search = memory.search
     pending = None
     scanned = None  # this build's leak scan, if made already
@@ -185,16 +188,19 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
     if errors:
         raise BuildFailed(errors)
     if edit is not None:
-        memory.files.update((output.path, (prints[output.path], files[output.path])) for output in redo)
+        memory.files.update((output.path, files[output.path]) for output in redo)
+        memory.prints.update((output.path, prints[output.path]) for output in redo)
     else:
-        memory.files = {path: (prints[path], files[path]) for path in prints if path in files}
+        memory.files = {path: files[path] for path in prints if path in files}
+        memory.prints = prints
     if search.key:
         memory.search = SearchIndex(search.key, search.files, search.readable, scan_key)
     memory.copies, memory.scan_key, memory.scans = copy_prints, scan_key, scans
     if edit is not None and memory.shape is not None:
         _remember_edit(memory, memory.shape, edit, sources, prints_list)
     else:
-        memory.shape = _shape(options, sources, parser, memory, site, global_key, env, outputs, prints_list)
+        memory.shape = _shape(options, sources, parser, memory, site, global_key, env, outputs, prints_list,
+                              release_pages)
     return site, files, copies, pending
 
 
@@ -226,13 +232,14 @@ def _remember_edit(memory: BuildMemory, shape: Shape, edit: TextEdit, sources: S
 
 
 def _shape(options: BuildOptions, sources: SiteSources, parser: CachedParser, memory: BuildMemory, site: Site,
-           global_key: str, env: jinja2.Environment, outputs: list[Output], prints: list[str]) -> Shape | None:
+           global_key: str, env: jinja2.Environment, outputs: list[Output], prints: list[str],
+           release_pages: list[str]) -> Shape | None:
     """What text_edit needs of this build (None if it parsed no release context: then it has nothing to compare)."""
     if parser.context is None:
         return None
     return Shape(replace(options, jobs=0), sources, parser.context, context_key(parser.context), dict(parser.keys),
                  {path: memory.parsed[key] for path, key in parser.keys.items()}, site, outlook(site), global_key,
-                 env, outputs, prints, releases_shown(outputs))
+                 env, outputs, prints, release_pages, releases_shown(outputs))
 
 
 def index_pending(pending: PendingSearch, stages: Stages, on_disk: PagesOnDisk | None = None) -> SearchIndex:

@@ -64,6 +64,7 @@ class Shape:
     env: jinja2.Environment
     outputs: list[Output]
     prints: list[str]
+    release_pages: list[str]  # the output paths of site.releases' pages, in its order (the search index's key)
     shows: dict[int, list[int]] = field(default_factory=dict)  # id of a Release in site -> indices of outputs
 
 
@@ -212,7 +213,8 @@ def _swapped(value: Any, swaps: dict[int, Any], keep: list[Any]) -> Any:
         return value
     new: Any
     if kind is tuple or kind is list:
-        items = [_swapped(item, swaps, keep) if _holds(type(item)) else swaps.get(id(item), item) for item in value]
+        items = [swaps.get(id(item), item) if type(item) is Release else  # most items: a leaf, looked up at once
+                 _swapped(item, swaps, keep) if _holds(type(item)) else item for item in value]
         if all(a is b for a, b in zip(items, value, strict=True)):
             return value
         new = kind(items)

@@ -116,23 +116,24 @@ def _read_tree(content_dir: Path, folder: str, recursive: bool, reader: _Reader)
     root = content_dir / folder
     if not root.is_dir():
         return []
-    found: list[tuple[tuple[str, ...], os.DirEntry[str]]] = []
-    _find_markdown(str(root), (), recursive, found)
-    found.sort(key=lambda item: item[0])
+    found: list[tuple[str, os.DirEntry[str]]] = []
+    _find_markdown(str(root), "", recursive, found)
+    # Path objects sort by their parts: as the paths do with a separator below every other character.
+    found.sort(key=lambda item: item[0].replace("/", "\0"))
     files = []
-    for parts, entry in found:
+    for inside, entry in found:
         if _ignored_name(entry.name) or (entry.is_symlink() and _links_out(Path(entry.path), content_dir,
                                                                           reader.errors)):
             continue
-        source = _read_text(entry.path, "/".join((folder, *parts)), reader)
+        source = _read_text(entry.path, f"{folder}/{inside}", reader)
         if source is not None:
             files.append(source)
     return files
 
 
-def _find_markdown(folder: str, parts: tuple[str, ...], recursive: bool,
-                   found: list[tuple[tuple[str, ...], os.DirEntry[str]]]) -> None:
-    """As Path.glob("**/*.md") (or "*.md") with is_file: links to folders are not followed, links to files are."""
+def _find_markdown(folder: str, inside: str, recursive: bool, found: list[tuple[str, os.DirEntry[str]]]) -> None:
+    """As Path.glob("**/*.md") (or "*.md") with is_file: links to folders are not followed, links to files are.
+    `inside` is the folder's path below the one searched ("" or ending in "/")."""
     try:
         with os.scandir(folder) as entries:
             listed = list(entries)
@@ -140,9 +141,9 @@ def _find_markdown(folder: str, parts: tuple[str, ...], recursive: bool,
         return
     for entry in listed:
         if recursive and entry.is_dir(follow_symlinks=False):
-            _find_markdown(entry.path, (*parts, entry.name), recursive, found)
+            _find_markdown(entry.path, f"{inside}{entry.name}/", recursive, found)
         elif entry.name.endswith(".md") and entry.is_file():
-            found.append(((*parts, entry.name), entry))
+            found.append((inside + entry.name, entry))
 
 
 def read_text_file(path: Path | str, shown: str, size: int | None = None) -> str:
