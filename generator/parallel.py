@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import multiprocessing
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,11 +115,19 @@ def _run(work: Callable[[range], T], count: int, jobs: int) -> Iterator[T]:
     _state = work
     gc.freeze()  # objects the workers inherit stay shared: the collector does not touch their pages
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+        with multiprocessing.get_context("fork").Pool(jobs, initializer=_quiet_signals) as pool:
             yield from pool.imap(_call_state, chunks)
     finally:
         _state = None
         gc.unfreeze()
+
+
+def _quiet_signals() -> None:
+    """A worker leaves Ctrl-C to the parent, and ends at once when the pool ends it: it does not inherit
+    a handler of the parent's (the dev server's SIGTERM handler raised KeyboardInterrupt in workers
+    that the pool was ending, and they printed its traceback to the terminal)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _call_state(chunk: range) -> Any:
