@@ -222,12 +222,15 @@ def _text_edit(options: BuildOptions, memory: BuildMemory, sources: SiteSources,
 
 
 def _remember_edit(memory: BuildMemory, shape: Shape, edit: TextEdit, sources: SiteSources, prints: list[str]) -> None:
+    """The shape after a text edit; what only the replaced releases needed is let go, so that a long
+    session of edits does not grow the memory."""
     for path, (key, parsed) in edit.parsed.items():
         memory.parsed.pop(shape.keys[path], None)
         memory.parsed[key] = shape.parsed[path] = parsed
         shape.keys[path] = key
     for old, new in edit.releases:
         shape.shows[id(new)] = shape.shows.pop(id(old), [])
+        memory.tokens.tokens.pop(id(old), None)
     shape.sources, shape.site, shape.outputs, shape.prints = sources, edit.site, edit.outputs, prints
 
 
