@@ -30,7 +30,7 @@ import time
 import urllib.error
 import urllib.request
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -39,11 +39,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
 from corpus import Release, make_corpus  # noqa: E402
-from sites import TOOLS, release_file, release_text, write_site  # noqa: E402
+from sites import NOW, TOOLS, add_sentence, edited_release, write_site  # noqa: E402
 
 ROOT = HERE.parent
 WORK = HERE / "work"
-NOW = "2026-11-25T12:00:00+01:00"
 KINDS = ("cold", "unchanged", "edited")  # builds
 SERVE_KINDS = ("serve ready", "serve edited")  # the dev server
 SERVE_TIMEOUT = 900.0
@@ -224,13 +223,6 @@ def measure(argv: list[str], cwd: Path) -> Sample:
     return Sample(seconds, peak / 1024)
 
 
-def edit(tool: str, site: Path, release: Release, run: int) -> str:
-    """Change one release's body (a sentence more), as an editor would; returns the new sentence's start."""
-    changed = replace(release, body=release.body + f"\nNachtrag {run}: Die Zahlen wurden aktualisiert.\n")
-    release_file(tool, site, release).write_text(release_text(tool, changed), encoding="utf-8")
-    return f"Nachtrag {run}:"
-
-
 def count_output(folder: Path) -> tuple[int, int]:
     files = [p for p in folder.rglob("*") if p.is_file()]
     return sum(1 for p in files if p.suffix == ".html"), len(files)
@@ -245,17 +237,17 @@ def run_all(releases: list[Release], runs: int, jobs: int, tools: tuple[str, ...
     for tool in tools:
         write_site(tool, corpus_dir / tool, releases)
     figures = {tool: Figures() for tool in tools}
-    victim = next(r for r in releases[len(releases) // 2:] if r.lang == "de")  # same URL in all three sites
+    victim = edited_release(releases)
     for run in range(runs):
         order = tools[run % len(tools):] + tools[:run % len(tools)]  # who goes first alternates
         for tool in order:
             site = corpus_dir / tool
-            edit(tool, site, victim, 0)  # every run starts from the same text
+            add_sentence(tool, site, victim, 0)  # every run starts from the same text
             clean(tool, site)
             argv = command(tool, site, venv, jobs)
             for kind in KINDS:
                 if kind == "edited":
-                    edit(tool, site, victim, run + 1)
+                    add_sentence(tool, site, victim, run + 1)
                 sample = measure(argv, site)
                 figures[tool].samples[kind].append(sample)
                 print(f"run {run + 1}/{runs} {tool:9} {kind:9} {sample.seconds:7.2f} s {sample.peak_mb:7.0f} MB",
@@ -265,7 +257,7 @@ def run_all(releases: list[Release], runs: int, jobs: int, tools: tuple[str, ...
             port = free_port()
             url = f"http://127.0.0.1:{port}/releases/{victim.date.year}/{victim.slug}/"
             served = measure_serve(serve_command(tool, site, venv, port), site, url, f"Nachtrag {run + 1}:",
-                                   partial(edit, tool, site, victim, 100 + run))
+                                   partial(add_sentence, tool, site, victim, 100 + run))
             for kind, sample in zip(SERVE_KINDS, served, strict=True):
                 figures[tool].samples[kind].append(sample)
                 print(f"run {run + 1}/{runs} {tool:9} {kind:12} {sample.seconds:7.2f} s", flush=True)

@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from corpus import CONTACTS, TOPICS, Release, slugify
 
 PEERS = Path(__file__).resolve().parent / "peers"
 TOOLS = ("pressroom", "hugo", "pelican")
+NOW = "2026-11-25T12:00:00+01:00"  # the moment Pressroom builds the sites at (`--now`)
 
 SITE_YAML = """\
 title: "Presse – Benchmark-Kammer"
@@ -148,5 +150,18 @@ def _write_pelican(root: Path, releases: list[Release]) -> None:
 
 
 def release_text(tool: str, release: Release) -> str:
-    """A release's source text in the tool's format (run.py rewrites one for the edit benchmark)."""
+    """A release's source text in the tool's format (add_sentence rewrites one for the edit benchmarks)."""
     return {"pressroom": pressroom_release, "hugo": hugo_release, "pelican": pelican_release}[tool](release)
+
+
+def edited_release(releases: list[Release]) -> Release:
+    """The release the edit benchmarks change: a German one halfway through (the same URL in all three sites)."""
+    return next(r for r in releases[len(releases) // 2:] if r.lang == "de")
+
+
+def add_sentence(tool: str, root: Path, release: Release, number: int) -> str:
+    """Change one release's body (a sentence more), as an editor would; returns the new sentence's
+    start, to look for on the page. Number 0 gives every run the same text to start from."""
+    changed = replace(release, body=release.body + f"\nNachtrag {number}: Die Zahlen wurden aktualisiert.\n")
+    release_file(tool, root, release).write_text(release_text(tool, changed), encoding="utf-8")
+    return f"Nachtrag {number}:"

@@ -23,7 +23,6 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -31,14 +30,12 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 from corpus import Release, make_corpus  # noqa: E402
-from sites import release_file, release_text, write_site  # noqa: E402
+from sites import NOW, add_sentence, edited_release, write_site  # noqa: E402
 
 from generator import pipeline  # noqa: E402
 from generator.config import BuildOptions  # noqa: E402
 from generator.devserver import server  # noqa: E402
 from generator.render import search  # noqa: E402
-
-NOW = "2026-11-25T12:00:00+01:00"
 
 
 class Clock:
@@ -90,13 +87,6 @@ def reported(owner: Any, name: str, clock: Clock, what: str, **extra: Any) -> An
     return wrapped(owner, name, wrap)
 
 
-def edit(site: Path, release: Release, number: int) -> str:
-    """Add a sentence to the release's body; returns its start, to look for on the page."""
-    changed = replace(release, body=release.body + f"\nNachtrag {number}: Die Zahlen wurden aktualisiert.\n")
-    release_file("pressroom", site, release).write_text(release_text("pressroom", changed), encoding="utf-8")
-    return f"Nachtrag {number}:"
-
-
 def builds(site: Path, victim: Release, clock: Clock) -> None:
     options = BuildOptions(content_dir=site / "content", output_dir=site / "public", now_text=NOW,
                            jobs=os.cpu_count() or 1)
@@ -107,7 +97,7 @@ def builds(site: Path, victim: Release, clock: Clock) -> None:
         clock.start(f"Cold build, --jobs {options.jobs}")
         result = pipeline.build(options, clock)
         clock(f"done: {result.files_written} files written")
-        edit(site, victim, 1)
+        add_sentence("pressroom", site, victim, 1)
         clock.start("Rebuild after one release's body changed")
         result = pipeline.build(options, clock)
         clock(f"done: {result.files_written} files written")
@@ -127,7 +117,7 @@ def dev_server(site: Path, victim: Release, clock: Clock) -> None:
         for number in (101, 102, 103):
             time.sleep(2)
             clock.start(f"Dev server: edit {number - 100} of one release")
-            shown = edit(site, victim, number).encode()
+            shown = add_sentence("pressroom", site, victim, number).encode()
             clock("saved")
             while shown not in urllib.request.urlopen(url, timeout=30).read():
                 time.sleep(0.01)
@@ -146,8 +136,8 @@ def main() -> int:
     if not (site / "content").is_dir():
         shutil.rmtree(site, ignore_errors=True)
         write_site("pressroom", site, releases)
-    victim = next(r for r in releases[len(releases) // 2:] if r.lang == "de")
-    edit(site, victim, 0)  # every run starts from the same text
+    victim = edited_release(releases)
+    add_sentence("pressroom", site, victim, 0)  # every run starts from the same text
     clock = Clock()
     builds(site, victim, clock)
     dev_server(site, victim, clock)
