@@ -28,6 +28,12 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-b
 NODE_MODULES = ROOT / "node_modules"
 VNU_JAR = NODE_MODULES / "vnu-jar/build/dist/vnu.jar"
 AXE_JS = NODE_MODULES / "axe-core/axe.min.js"
+# True once Pagefind's UI shows results and each has loaded: it first lists a placeholder per result
+# and fills each in when its fragment arrives (for `page.wait_for_function`).
+SEARCH_RESULTS_LOADED = """() => {
+    const items = [...document.querySelectorAll('li.pagefind-ui__result')];
+    return items.length > 0 && items.every(item => item.querySelector('.pagefind-ui__result-link'));
+}"""
 INSTALL = "install it with `bash scripts/install-conformance-tools.sh`, or run the suite with `./dev.sh test`"
 
 

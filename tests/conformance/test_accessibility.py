@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 import pytest
 
-from tests.conformance.conftest import AXE_JS, require_tool
+from tests.conformance.conftest import AXE_JS, SEARCH_RESULTS_LOADED, require_tool
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -65,7 +65,7 @@ def test_no_axe_violations(browser: Browser, site_url: str, name: str, width: in
         response = page.goto(site_url + {**PAGES, **MORE_PAGES}[name], wait_until="load")
         assert response is not None and response.ok
         if "?q=" in page.url:
-            page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+            page.wait_for_function(SEARCH_RESULTS_LOADED, timeout=15_000)
         assert page.evaluate("matchMedia('(prefers-color-scheme: dark)').matches") == (scheme == "dark")
         assert describe(run_axe(page)) == []
     finally:
@@ -95,7 +95,7 @@ def test_no_horizontal_scrolling_on_phones(browser: Browser, site_url: str, widt
         for name, path in {**PAGES, **MORE_PAGES}.items():
             page.goto(site_url + path, wait_until="load")
             if "?q=" in path:
-                page.wait_for_selector(".pagefind-ui__result", timeout=15_000)
+                page.wait_for_function(SEARCH_RESULTS_LOADED, timeout=15_000)
             scroll_width, inner_width = page.evaluate(
                 "[document.documentElement.scrollWidth, window.innerWidth]")
             if scroll_width > inner_width:

@@ -16,7 +16,7 @@ from typing import Any
 from playwright.sync_api import Browser, Page, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from tests.conformance.conftest import CHROMIUM, CHROMIUM_ARGS
+from tests.conformance.conftest import CHROMIUM, CHROMIUM_ARGS, SEARCH_RESULTS_LOADED
 
 RESULT = ".pagefind-ui__result-link"
 
@@ -27,7 +27,9 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def _results(page: Page) -> list[str]:
-    page.wait_for_selector(RESULT, timeout=20_000)
+    """The links of the results shown, once every result has loaded (the first link alone could come
+    before the others)."""
+    page.wait_for_function(SEARCH_RESULTS_LOADED, timeout=20_000)
     return sorted(link.get_attribute("href") or "" for link in page.query_selector_all(RESULT))
 
 
