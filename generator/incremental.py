@@ -36,7 +36,7 @@ from .errors import BuildFailed, SourceError
 from .model.entities import Site
 from .model.schedule import Outlook, outlook
 from .model.urls import output_path
-from .output.cache import BuildCache, Entry, cache_folder, digest, search_pages_folder, spare_folder
+from .output.cache import BuildCache, Entry, cache_folder, digest, legacy_search_folder, search_folder, spare_folder
 from .output.mirror import mirror_files
 from .output.stamps import InputStamp, input_stamp, output_stamp
 from .output.writer import (
@@ -331,10 +331,17 @@ def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str,
         entries.update((path, plan.previous[path]) for path in last if plan.previous)
         readable = readable_index({p: (out / p).read_bytes() for p in last}) if rescan and plan.scan.regex else {}
     else:
-        mirror = search_pages_folder(out)
-        on_disk = PagesOnDisk(lambda pages: mirror_files(mirror, {page: files.location(page) for page in pages}),
-                              scratch=staging)  # the bundle is removed with staging if the build is killed
+        kept_search = search_folder(out)
+        shutil.rmtree(legacy_search_folder(out), ignore_errors=True)
+        on_disk = PagesOnDisk(lambda language, pages: mirror_files(kept_search / f"pages-{language}",
+                                                                   {page: files.location(page) for page in pages}),
+                              scratch=staging,  # the bundles are removed with staging if the build is killed
+                              kept=kept_search / "index", page_digest=lambda page: entries[page].digest)
         extra, readable, errors = stages.after_render(plan.site, plan.outputs, files, plan.copies, None, on_disk)
+        languages = {release.lang for release in plan.site.releases}
+        for folder in (*kept_search.glob("pages-*"), *kept_search.glob("index/*")):  # of languages gone
+            if folder.name.removeprefix("pages-") not in languages:
+                shutil.rmtree(folder, ignore_errors=True)
     for path, data in sorted(extra.items()):
         hashed = digest(data)
         kept = _intact(plan, out, path)

@@ -67,7 +67,7 @@ class DevServer:
         self._memory = BuildMemory()  # what the last build parsed and rendered: a rebuild redoes only what changed
         self._pending: PendingSearch | None = None  # the search index the served build still lacks
         self._scratch = Path(tempfile.mkdtemp(prefix="pressroom-serve-"))  # Pagefind's pages and bundle
-        self._search_pages = PageFolder(self._scratch / "pages")
+        self._search_pages: dict[str, PageFolder] = {}  # by language
         self._search = BackgroundSearch(self._index)
         self._cancel = threading.Event()  # set on stop: a running Pagefind is killed
 
@@ -129,11 +129,17 @@ class DevServer:
         self._say(f"{'fixed: ' if was_failing else ''}built {built} files in {seconds:.2f} s{later}")
         return True
 
+    def _pages_folder(self, language: str) -> PageFolder:
+        if language not in self._search_pages:
+            self._search_pages[language] = PageFolder(self._scratch / f"pages-{language}")
+        return self._search_pages[language]
+
     def _index(self, pending: PendingSearch) -> None:
         """Make the search index the served build lacks and serve it, unless a newer build came first."""
         started = time.perf_counter()
-        pages = PagesOnDisk(lambda paths: self._search_pages.lay_out({path: pending.files[path] for path in paths}),
-                            self._scratch, self._cancel)
+        pages = PagesOnDisk(lambda language, paths: self._pages_folder(language).lay_out(
+                                {path: pending.files[path] for path in paths}),
+                            self._scratch, self._cancel, kept=self._scratch / "index")
         try:
             search = index_later(pending, pages)
         except Exception as exc:  # BuildFailed too

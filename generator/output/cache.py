@@ -42,8 +42,14 @@ def spare_folder(output_dir: Path) -> Path:
     return cache_folder(output_dir) / f"spare-{digest(str(output_dir.resolve()))[:16]}"
 
 
-def search_pages_folder(output_dir: Path) -> Path:
-    """Where the release pages are laid out for the search index (output/mirror.py)."""
+def search_folder(output_dir: Path) -> Path:
+    """Where the search step keeps, per language, the release pages laid out for Pagefind
+    (output/mirror.py) and the index it made of them (render/search.py)."""
+    return cache_folder(output_dir) / f"pagefind-{digest(str(output_dir.resolve()))[:16]}"
+
+
+def legacy_search_folder(output_dir: Path) -> Path:
+    """Where earlier versions laid out the pages for Pagefind, in one folder: removed when seen."""
     return cache_folder(output_dir) / f"search-{digest(str(output_dir.resolve()))[:16]}"
 
 

@@ -8,12 +8,20 @@ than written again: writing and deleting 10,000 pages cost more than indexing th
 writes (index, and the search interface's scripts and styles) is read back under pagefind/. This is the one render step
 that runs a program and touches the disk. The same pages give byte-identical index files
 (pagefind_order puts what Pagefind writes in hash-map order into a fixed one).
+
+Pagefind runs once per language, and the bundles are merged: its index of one language never reads
+another's pages, so the merged bundle is the one a single run over all pages writes (tested). A
+build that keeps indexes (`PagesOnDisk.kept`) runs it only for the languages whose pages changed:
+after an edit of an English release the German index is reused. A kept index is used only if its
+key (the pages, the program, the options) and the digest of its files both match.
 """
 
 from __future__ import annotations
 
 import gzip
+import json
 import os
+import shutil
 import subprocess
 import tempfile
 import threading
@@ -21,10 +29,12 @@ import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ..errors import SourceError
 from ..model.entities import Site
 from ..model.urls import SEARCH_BUNDLE_PATH, output_path
+from ..output.cache import digest
 from .pagefind_order import settle_bundle
 
 PAGEFIND_TIMEOUT_SECONDS = 300
@@ -32,6 +42,7 @@ PAGEFIND_TIMEOUT_SECONDS = 300
 EXCLUDED_SELECTORS = (".boilerplate", ".permalink", ".print-only", ".jump-contacts", ".preview-banner",
                       ".contact-vcard")
 _PACKED_SUFFIXES = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")
+ENTRY_PATH = SEARCH_BUNDLE_PATH + "pagefind-entry.json"
 
 
 def find_pagefind() -> Path | None:
@@ -45,46 +56,137 @@ def find_pagefind() -> Path | None:
 
 @dataclass(frozen=True)
 class PagesOnDisk:
-    """How to give Pagefind pages that are already on disk: `lay_out` makes a folder that holds exactly
-    the given pages (as hard links) and returns it; `scratch` is a folder for Pagefind's bundle. Setting
-    `cancel` stops a running Pagefind (the dev server stopping while it indexes in the background)."""
+    """How to give Pagefind pages that are already on disk: `lay_out(language, pages)` makes a folder
+    that holds exactly the given pages (as hard links) and returns it, one folder per language;
+    `scratch` is a folder for Pagefind's bundles. Setting `cancel` stops a running Pagefind (the dev
+    server stopping while it indexes in the background). `kept` is a folder where each language's last
+    index stays for the next build (None: none kept), and `page_digest` the hash of a page's bytes where
+    the caller knows it (else they are hashed here)."""
 
-    lay_out: Callable[[list[str]], Path]
+    lay_out: Callable[[str, list[str]], Path]
     scratch: Path
     cancel: threading.Event | None = None
+    kept: Path | None = None
+    page_digest: Callable[[str], str] | None = None
 
 
 def index_releases(site: Site, files: Mapping[str, bytes],
                    on_disk: PagesOnDisk | None = None) -> tuple[dict[str, bytes], list[SourceError]]:
     """The search bundle (path -> bytes under pagefind/) for the release pages among `files`."""
-    pages = [path for r in site.releases if (path := output_path(r.path)) in files]
-    if not pages:
+    languages: dict[str, list[str]] = {}
+    for release in site.releases:
+        if (path := output_path(release.path)) in files:
+            languages.setdefault(release.lang, []).append(path)
+    if not languages:
         return {}, []
     binary = find_pagefind()
     if binary is None:
         return {}, [SourceError("pagefind", 0, "the search index needs the pagefind program, which is missing",
                                 "install Pressroom again with its dependencies: pip install -e .")]
+    parts = []
     with tempfile.TemporaryDirectory(prefix=".pressroom-search-", dir=on_disk.scratch if on_disk else None) as folder:
-        root = Path(folder)
-        if on_disk:
-            pages_folder = on_disk.lay_out(pages)
-        else:  # in memory only (check, serve)
-            pages_folder = root / "site"
-            for path in pages:
-                target = pages_folder / path
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(files[path])
-        bundle = root / "bundle"
-        problem = _run_pagefind(binary, pages_folder, bundle, on_disk.cancel if on_disk else None)
-        if problem:
-            return {}, [problem]
-        return settle_bundle({SEARCH_BUNDLE_PATH + file.relative_to(bundle).as_posix(): file.read_bytes()
-                              for file in sorted(bundle.rglob("*")) if file.is_file()}), []
+        for language, pages in sorted(languages.items()):
+            part, problem = _language_index(binary, language, sorted(pages), files, on_disk, Path(folder))
+            if problem:
+                return {}, [problem]
+            parts.append(part)
+    return settle_bundle(merge_bundles(parts)), []
+
+
+def _language_index(binary: Path, language: str, pages: list[str], files: Mapping[str, bytes],
+                    on_disk: PagesOnDisk | None, root: Path) -> tuple[dict[str, bytes], SourceError | None]:
+    """Pagefind's bundle for the pages of one language: the kept one if it was made from the same."""
+    kept = on_disk.kept / language if on_disk and on_disk.kept else None
+    key = ""
+    if kept is not None and on_disk is not None:
+        page_digest = on_disk.page_digest or (lambda path: digest(files[path]))
+        key = _key(binary, language, *(f"{path}:{page_digest(path)}" for path in pages))
+        bundle = _read_kept(kept, key)
+        if bundle is not None:
+            return bundle, None
+    if on_disk:
+        pages_folder = on_disk.lay_out(language, pages)
+    else:  # in memory only (check, serve's first build)
+        pages_folder = root / f"site-{language}"
+        for path in pages:
+            target = pages_folder / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(files[path])
+    made = root / f"bundle-{language}"
+    problem = _run_pagefind(binary, pages_folder, made, on_disk.cancel if on_disk else None)
+    if problem:
+        return {}, problem
+    bundle = _read_bundle(made)
+    if kept is not None:
+        _keep(made, bundle, kept, key)
+    return bundle, None
+
+
+def merge_bundles(parts: list[dict[str, bytes]]) -> dict[str, bytes]:
+    """One bundle of the bundles of single languages: their files, and one pagefind-entry.json that
+    lists every language. The interface's files are the same in each."""
+    merged: dict[str, bytes] = {}
+    entry: dict[str, Any] | None = None
+    for part in parts:
+        merged.update(part)
+        data = part.get(ENTRY_PATH)
+        if data is not None:
+            this = json.loads(data)
+            if entry is None:
+                entry = this
+            else:
+                entry["languages"].update(this["languages"])
+    if entry is not None and len(parts) > 1:
+        merged[ENTRY_PATH] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return merged
+
+
+def _key(binary: Path, *parts: str) -> str:
+    info = binary.stat()
+    return digest(str(binary), str(info.st_size), str(info.st_mtime_ns), *_options(), *parts)
+
+
+def _bundle_digest(bundle: Mapping[str, bytes]) -> str:
+    return digest(*(part for path, data in sorted(bundle.items()) for part in (path, data)))
+
+
+def _read_bundle(folder: Path) -> dict[str, bytes]:
+    return {SEARCH_BUNDLE_PATH + file.relative_to(folder).as_posix(): file.read_bytes()
+            for file in sorted(folder.rglob("*")) if file.is_file()}
+
+
+def _read_kept(kept: Path, key: str) -> dict[str, bytes] | None:
+    """The kept bundle if it was made under `key` and is whole (else None: it is made again)."""
+    try:
+        lines = (kept / "key").read_text("utf-8").split()
+        if lines[:1] != [key] or len(lines) != 2:
+            return None
+        bundle = _read_bundle(kept / "bundle")
+    except OSError:
+        return None
+    return bundle if _bundle_digest(bundle) == lines[1] else None
+
+
+def _keep(made: Path, bundle: Mapping[str, bytes], kept: Path, key: str) -> None:
+    """Keep the bundle Pagefind just made for the next build; the key is written last, so a build
+    killed meanwhile leaves none. Keeping is only a saving: if it fails, the next build runs Pagefind."""
+    try:
+        (kept / "key").unlink(missing_ok=True)
+        shutil.rmtree(kept, ignore_errors=True)
+        kept.mkdir(parents=True)
+        shutil.move(made, kept / "bundle")
+        (kept / "key").write_text(f"{key}\n{_bundle_digest(bundle)}\n", "utf-8")
+    except OSError:
+        shutil.rmtree(kept, ignore_errors=True)
+
+
+def _options() -> list[str]:
+    """Pagefind's options, apart from the folders."""
+    return ["--silent", "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS)]
 
 
 def _run_pagefind(binary: Path, pages: Path, bundle: Path, cancel: threading.Event | None) -> SourceError | None:
-    command = [str(binary), "--site", str(pages), "--output-path", str(bundle), "--silent",
-               "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS)]
+    command = [str(binary), "--site", str(pages), "--output-path", str(bundle), *_options()]
     # Settings from the environment (PAGEFIND_SITE, …) must not change what the index holds.
     environment = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
     try:

@@ -19,6 +19,7 @@ from generator.config import BuildOptions
 from generator.devserver.httpd import PortUnavailable
 from generator.devserver.server import DevServer
 from generator.pipeline import render_site
+from generator.render import search
 from tests.conftest import ROOT, make_site, release, run_cli
 from tests.devserver.conftest import TIMEOUT, EventListener, Running, fetch, start_server, wait_until
 
@@ -66,6 +67,30 @@ def test_the_search_index_catches_up_without_reloading_the_page(served: Running)
     assert snapshot.files == render_site(served.server.options).files  # the whole site, index and all
     assert any(b"Quittengelee" in gzip.decompress(data) for path, data in snapshot.files.items()
                if path.startswith("pagefind/fragment/"))  # the new text is in the index
+
+
+def test_after_an_edit_the_search_index_is_made_again_only_for_its_language(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    runs: list[str] = []
+    real = search._run_pagefind
+    monkeypatch.setattr(search, "_run_pagefind", lambda binary, pages, *rest: runs.append(pages.name) or
+                        real(binary, pages, *rest))
+    running = start_server(tmp_path, {
+        "releases/2024/erste.md": release("Erste Mitteilung", "2024-03-01", "Der alte Text."),
+        "releases/2024/first.md": release("First release", "2024-03-02", "The old text.", lang="en")})
+    try:
+        assert running.server.wait_for_search(TIMEOUT)
+        assert sorted(runs) == ["pages-de", "pages-en"]
+        runs.clear()
+        running.write("releases/2024/first.md", release("First release", "2024-03-02", "Quince jelly.", lang="en"))
+        wait_until(lambda: page_has(running, "/en/releases/2024/first-release/", "Quince jelly."),
+                   what="the edited page")
+        assert running.server.wait_for_search(TIMEOUT)
+        assert runs == ["pages-en"]
+        snapshot = running.server.state.snapshot
+        assert snapshot is not None and snapshot.files == render_site(running.server.options).files
+    finally:
+        running.server.stop()
 
 
 def test_stopping_the_server_kills_a_search_index_still_being_made(tmp_path: Path,

@@ -13,8 +13,10 @@ import generator
 from generator import parallel
 from generator.config import BuildOptions
 from generator.errors import BuildFailed
+from generator.output.cache import search_folder
 from generator.pipeline import BuildResult, RenderedSite, build, index_later, render_site
 from generator.rebuild import BuildMemory
+from generator.render import search
 from tests.conftest import make_site, release, tree_bytes
 
 NOW = "2026-11-25T12:00:00+01:00"
@@ -242,3 +244,62 @@ def test_while_the_index_is_pending_the_last_one_is_served_unless_a_release_was_
     assert _bundle(pages_first) == {}
     assert "releases/2024/zweite-mitteilung/index.html" not in pages_first
     assert _bundle(served) == _bundle(_in_memory(render_site(options(site, site / "public"))))
+
+
+@pytest.fixture
+def pagefind_runs(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The folders Pagefind is run on, as they come ("pages-de", …)."""
+    runs: list[str] = []
+    real = search._run_pagefind
+
+    def counted(binary: Path, pages: Path, bundle: Path, cancel: object) -> object:
+        runs.append(pages.name)
+        return real(binary, pages, bundle, cancel)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(search, "_run_pagefind", counted)
+    return runs
+
+
+def test_the_search_index_is_made_again_only_for_the_languages_whose_pages_changed(
+        site: Path, tmp_path: Path, pagefind_runs: list[str]) -> None:
+    build(options(site, site / "public"))
+    assert pagefind_runs == ["pages-de", "pages-en"]
+    for source, old, new, language in (("releases/2024/c.md", "Third body.", "Third body, edited.", "en"),
+                                       ("releases/2024/a.md", "Erster Absatz.", "Erster Absatz, neu.", "de")):
+        pagefind_runs.clear()
+        edit(site / "content" / source, old, new)
+        build(options(site, site / "public"))
+        assert pagefind_runs == [f"pages-{language}"]
+        assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
+    pagefind_runs.clear()
+    edit(site / "content/pages/impressum.md", "Testkammer.", "Die Testkammer.")  # no release page changed
+    build(options(site, site / "public"))
+    assert pagefind_runs == []
+
+
+@pytest.mark.parametrize("damage", ["file changed", "file removed", "file added", "key removed"])
+def test_a_damaged_kept_search_index_is_made_again(site: Path, tmp_path: Path, pagefind_runs: list[str],
+                                                   damage: str) -> None:
+    build(options(site, site / "public"))
+    kept = search_folder(site / "public") / "index" / "en"
+    fragment = next((kept / "bundle" / "fragment").iterdir())
+    {"file changed": lambda: fragment.write_bytes(fragment.read_bytes()[:-1]),
+     "file removed": fragment.unlink,
+     "file added": lambda: (kept / "bundle" / "fragment" / "en_0.pf_fragment").write_bytes(b""),
+     "key removed": (kept / "key").unlink}[damage]()
+    pagefind_runs.clear()
+    edit(site / "content/releases/2024/a.md", "Erster Absatz.", "Erster Absatz, neu.")
+    build(options(site, site / "public"))
+    assert pagefind_runs == ["pages-de", "pages-en"]
+    assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
+
+
+def test_the_kept_search_pages_and_index_of_a_language_gone_are_removed(site: Path, tmp_path: Path) -> None:
+    build(options(site, site / "public"))
+    kept = search_folder(site / "public")
+    assert sorted(path.name for path in kept.iterdir()) == ["index", "pages-de", "pages-en"]
+    (site / "content/releases/2024/c.md").unlink()
+    build(options(site, site / "public"))
+    assert sorted(path.relative_to(kept).as_posix() for path in kept.glob("*/")) == ["index", "pages-de"]
+    assert [path.name for path in (kept / "index").iterdir()] == ["de"]
+    assert tree_bytes(site / "public") == clean_tree(site, tmp_path)

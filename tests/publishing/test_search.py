@@ -175,3 +175,21 @@ def test_settle_bundle_leaves_an_unknown_format_alone() -> None:
     bundle = _bundle([["Ausbildung", [1]]], [["topic", "de_1111111"]])
     bundle["pagefind/filter/de_1111111.pf_filter"] = gzip.compress(SIGNATURE + b"\xbf\xff")  # indefinite map
     assert settle_bundle(bundle) == bundle
+
+
+def test_one_run_per_language_gives_the_index_of_one_run_over_all_pages(tmp_path: Path, published: Path) -> None:
+    """Pagefind runs once per language and the bundles are merged (render/search.py): that is the
+    bundle a single run over every release page writes, byte for byte once settled."""
+    pages = tmp_path / "pages"
+    for record in search_fragments(published):
+        target = pages / record["url"].lstrip("/") / "index.html"
+        target.parent.mkdir(parents=True)
+        target.write_bytes((published / record["url"].lstrip("/") / "index.html").read_bytes())
+    binary = generator.render.search.find_pagefind()
+    assert binary is not None
+    assert generator.render.search._run_pagefind(binary, pages, tmp_path / "bundle", None) is None
+    single = settle_bundle({f"pagefind/{file.relative_to(tmp_path / 'bundle').as_posix()}": file.read_bytes()
+                            for file in sorted((tmp_path / "bundle").rglob("*")) if file.is_file()})
+    merged = {p: d for p, d in tree_bytes(published).items() if p.startswith("pagefind/")}
+    assert sorted(json.loads(merged["pagefind/pagefind-entry.json"])["languages"]) == ["de", "en"]
+    assert single == merged
