@@ -19,6 +19,7 @@ key (the pages, the program, the options) and the digest of its files both match
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -34,7 +35,6 @@ from typing import Any
 from ..errors import SourceError
 from ..model.entities import Site
 from ..model.urls import SEARCH_BUNDLE_PATH, output_path
-from ..output.cache import digest
 from .pagefind_order import settle_bundle
 
 PAGEFIND_TIMEOUT_SECONDS = 300
@@ -43,6 +43,7 @@ EXCLUDED_SELECTORS = (".boilerplate", ".permalink", ".print-only", ".jump-contac
                       ".contact-vcard")
 _PACKED_SUFFIXES = (".pf_fragment", ".pf_index", ".pf_meta", ".pf_filter")
 ENTRY_PATH = SEARCH_BUNDLE_PATH + "pagefind-entry.json"
+_REINSTALL = "reinstall Pressroom's dependencies (pip install -e .) and build again"
 
 
 def find_pagefind() -> Path | None:
@@ -99,7 +100,7 @@ def _language_index(binary: Path, language: str, pages: list[str], files: Mappin
     kept = on_disk.kept / language if on_disk and on_disk.kept else None
     key = ""
     if kept is not None and on_disk is not None:
-        page_digest = on_disk.page_digest or (lambda path: digest(files[path]))
+        page_digest = on_disk.page_digest or (lambda path: hashlib.blake2b(files[path], digest_size=16).hexdigest())
         key = _key(binary, language, *(f"{path}:{page_digest(path)}" for path in pages))
         bundle = _read_kept(kept, key)
         if bundle is not None:
@@ -143,11 +144,16 @@ def merge_bundles(parts: list[dict[str, bytes]]) -> dict[str, bytes]:
 
 def _key(binary: Path, *parts: str) -> str:
     info = binary.stat()
-    return digest(str(binary), str(info.st_size), str(info.st_mtime_ns), *_options(), *parts)
+    text = json.dumps([str(binary), info.st_size, info.st_mtime_ns, *_options(), *parts], ensure_ascii=False)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def _bundle_digest(bundle: Mapping[str, bytes]) -> str:
-    return digest(*(part for path, data in sorted(bundle.items()) for part in (path, data)))
+    hasher = hashlib.blake2b(digest_size=16)
+    for path, data in sorted(bundle.items()):
+        hasher.update(json.dumps([path, len(data)], ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        hasher.update(data)
+    return hasher.hexdigest()
 
 
 def _read_bundle(folder: Path) -> dict[str, bytes]:
@@ -186,6 +192,8 @@ def _options() -> list[str]:
 
 
 def _run_pagefind(binary: Path, pages: Path, bundle: Path, cancel: threading.Event | None) -> SourceError | None:
+    # Absolute folders: Pagefind runs in another folder (so no pagefind.yml of the user's is read).
+    pages, bundle = pages.resolve(), bundle.resolve()
     command = [str(binary), "--site", str(pages), "--output-path", str(bundle), *_options()]
     # Settings from the environment (PAGEFIND_SITE, …) must not change what the index holds.
     environment = {key: value for key, value in os.environ.items() if not key.startswith("PAGEFIND_")}
@@ -194,7 +202,7 @@ def _run_pagefind(binary: Path, pages: Path, bundle: Path, cancel: threading.Eve
                                    stderr=subprocess.PIPE, text=True)
     except OSError as exc:
         return SourceError("pagefind", 0, f"the search index could not be built: {exc}",
-                           "reinstall Pressroom's dependencies (pip install -e .) and build again")
+                           _REINSTALL)
     deadline = time.monotonic() + PAGEFIND_TIMEOUT_SECONDS
     with process:  # on any exception (Ctrl-C too) the program is killed, not left running
         while True:
@@ -215,7 +223,10 @@ def _run_pagefind(binary: Path, pages: Path, bundle: Path, cancel: threading.Eve
     if process.returncode != 0:
         lines = (err or out).strip().splitlines() or [f"exit status {process.returncode}"]
         return SourceError("pagefind", 0, f"the search index could not be built: {lines[-1]}",
-                           "reinstall Pressroom's dependencies (pip install -e .) and build again")
+                           _REINSTALL)
+    if not (bundle / "pagefind-entry.json").is_file():  # never a site whose search finds nothing
+        return SourceError("pagefind", 0, f"the search index could not be built: Pagefind wrote no index to {bundle}",
+                           _REINSTALL)
     return None
 
 

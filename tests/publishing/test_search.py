@@ -8,6 +8,7 @@ import gzip
 import json
 import random
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -15,8 +16,8 @@ import pytest
 import generator.pipeline
 import generator.render.search
 from generator.render.pagefind_order import SIGNATURE, decode, encode, settle_bundle
-from tests.conftest import release, tree_bytes
-from tests.e2e.fixture_build import build_fixture
+from tests.conftest import release, run_cli, tree_bytes
+from tests.e2e.fixture_build import FIXTURE_NOW, FIXTURE_SITE, build_fixture
 from tests.publishing.conftest import PUBLISHED_TITLES, build, search_fragments
 
 UI_FILES = ("pagefind/pagefind-ui.js", "pagefind/pagefind-ui.css", "pagefind/pagefind.js",
@@ -134,6 +135,34 @@ def test_a_missing_pagefind_program_is_one_clear_error(tmp_path: Path, monkeypat
     _, _, err = build(tmp_path, {"releases/a.md": release("Eine Meldung")}, expect=1)
     assert err.splitlines() == ["pagefind: the search index needs the pagefind program, which is missing — "
                                 "install Pressroom again with its dependencies: pip install -e .", "1 error"]
+
+
+
+def test_a_pagefind_that_writes_no_index_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never a site whose search finds nothing: Pagefind ending well without an index fails the build."""
+    idle = tmp_path / "idle-pagefind"
+    idle.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
+    idle.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(idle))
+    output, _, err = build(tmp_path, {"releases/a.md": release("Eine Meldung")}, expect=1)
+    [problem, summary] = err.splitlines()
+    assert problem.startswith("pagefind: the search index could not be built: Pagefind wrote no index to /")
+    assert summary == "1 error"
+    assert not output.exists()
+
+
+def test_relative_folders_get_the_search_index_too(tmp_path: Path) -> None:
+    """`build.py build` with its defaults (content/ to public/, relative to where it runs), and again
+    after an edit: Pagefind runs in a folder of its own, so it must be given absolute folders."""
+    shutil.copytree(FIXTURE_SITE, tmp_path / "content")
+    for addition in ("", "\nEin Nachtrag zum Export.\n"):
+        with (tmp_path / "content/releases/2024/2024-05-01-export.md").open("a", encoding="utf-8") as file:
+            file.write(addition)
+        result = run_cli("build", "--now", FIXTURE_NOW, cwd=tmp_path)
+        assert result.status == 0, result.err
+        entry = json.loads((tmp_path / "public/pagefind/pagefind-entry.json").read_text("utf-8"))
+        assert {lang: value["page_count"] for lang, value in entry["languages"].items()} == {"de": 3, "en": 1}
+    assert any("Ein Nachtrag zum Export." in record["content"] for record in search_fragments(tmp_path / "public"))
 
 
 # --- pagefind_order: a fixed order for what Pagefind writes in hash-map order ----------------------
