@@ -13,6 +13,7 @@ from .errors import BuildFailed, SourceError
 from .model.urls import slugify
 from .source.contacts import parse_contacts
 from .source.reader import read_text_file
+from .source.release import PLACEHOLDERS
 from .source.schema import did_you_mean, parse_moment
 from .source.siteconfig import parse_site_config
 from .source.topics import parse_topics
@@ -81,9 +82,7 @@ def release_text(new: NewRelease, config: SiteConfig, known_topics: list[str], k
 
 
 def _placeholder(lang: str) -> str:
-    if lang.split("-")[0] == "de":
-        return "Der erste Absatz: wer, was, wann, wo, warum. Er ist auch der Teaser, wenn `summary` fehlt."
-    return "The first paragraph: who, what, when, where, why. It is also the teaser when `summary` is missing."
+    return PLACEHOLDERS["de" if lang.split("-")[0] == "de" else "en"]
 
 
 def _file_slug(title: str) -> str:

@@ -23,6 +23,14 @@ IMAGE_KEYS = ("src", "alt", "caption", "credit")
 ATTACHMENT_KEYS = ("src", "title")
 
 
+# The text `build.py new` puts where the release's text goes. A release that is to be published with
+# it unchanged is an error: committed before it was written, it would otherwise go online as it is.
+PLACEHOLDERS = {
+    "de": "Der erste Absatz: wer, was, wann, wo, warum. Er ist auch der Teaser, wenn `summary` fehlt.",
+    "en": "The first paragraph: who, what, when, where, why. It is also the teaser when `summary` is missing.",
+}
+
+
 @dataclass(frozen=True)
 class ReleaseContext:
     """What a release may refer to: site settings, contacts, the closed topic list, media files."""
@@ -64,11 +72,22 @@ def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release 
         attachments=_attachments(fields, context.media), boilerplate_html=_boilerplate(fields, context),
         aliases=_aliases(fields), lines=tuple(sorted(front.key_lines.items())),
     )
+    if not release.draft:
+        _check_written(front.body, source.path, front.body_line, fields.errors)
     if fields.errors:
         return None, fields.errors
     year = release.date.astimezone(zone).year
     path = release_path(language_prefix(lang, context.config.language), year, release.slug)
     return replace(release, path=path), []
+
+
+def _check_written(body: str, path: str, body_line: int, errors: list[SourceError]) -> None:
+    for number, line in enumerate(body.splitlines()):
+        if any(placeholder in line for placeholder in PLACEHOLDERS.values()):
+            errors.append(SourceError(path, body_line + number, "the text is still the placeholder of `build.py new`",
+                                      "write the release's text, or set `draft: true` to keep it off the site "
+                                      "until it is done"))
+            return
 
 
 def _check_order(fields: Fields, date: Moment | None, embargo: Moment | None, updated: Moment | None) -> None:

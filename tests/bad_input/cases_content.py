@@ -32,6 +32,15 @@ _DATES = [
         "nothing back — set the embargo at or after `date`, or remove it"]),
     Case("embargo-german", {X: good("embargo: 03.05.2024 10:00")}, [
         f"{X}:4: embargo: '03.05.2024 10:00' is not a date — did you mean 2024-05-03?"]),
+    Case("placeholder-of-new", {X: good(body="Der erste Absatz: wer, was, wann, wo, warum. Er ist auch der "
+                                             "Teaser, wenn `summary` fehlt.\n\nDer Rest ist schon geschrieben.")}, [
+        f"{X}:5: the text is still the placeholder of `build.py new` — write the release's text, or set "
+        "`draft: true` to keep it off the site until it is done"]),
+    Case("placeholder-of-new-embargoed", {X: good("embargo: 2030-01-01T10:00", body="Intro.\n\nThe first paragraph: "
+                                                  "who, what, when, where, why. It is also the teaser when `summary` "
+                                                  "is missing.")}, [
+        f"{X}:8: the text is still the placeholder of `build.py new` — write the release's text, or set "
+        "`draft: true` to keep it off the site until it is done"]),
     Case("updated-before-date", {X: good("updated: 2024-04-30")}, [
         f"{X}:4: updated: 2024-04-30 is before the release date 2024-05-02 — an update comes after `date`; "
         "check both for a typo"]),

@@ -7,6 +7,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.source.frontmatter import split_front_matter
+from generator.source.release import PLACEHOLDERS
 from tests.conftest import make_site, run_cli
 
 TOPICS = "Ausbildung: {}\nAußenwirtschaft: {}\nKonjunktur: {}\n"
@@ -16,7 +17,7 @@ def today() -> str:
     return datetime.now(ZoneInfo("Europe/Berlin")).date().isoformat()
 
 
-def test_new_writes_a_release_that_checks_clean(tmp_path: Path) -> None:
+def test_new_writes_a_release_that_checks_clean_once_its_text_is_written(tmp_path: Path) -> None:
     content = make_site(tmp_path, {"topics.yaml": TOPICS})
     before = today()
     result = run_cli("new", "Neue Ausbildungsbörse: „Zukunft“ startet", "--content", content,
@@ -34,8 +35,26 @@ def test_new_writes_a_release_that_checks_clean(tmp_path: Path) -> None:
         assert f"\n# {key}: " in text, key  # every other key is there as a commented example
     assert "# from topics.yaml: Ausbildung, Außenwirtschaft, Konjunktur" in text
     assert "# ids from contacts.yaml: presse" in text
+    placeholder_line = text.splitlines().index(PLACEHOLDERS["de"]) + 1
+    check = run_cli("check", "--content", content)
+    assert (check.status, check.error_lines) == (1, [
+        f"{path.as_posix()}:{placeholder_line}: the text is still the placeholder of `build.py new` — write the "
+        "release's text, or set `draft: true` to keep it off the site until it is done", "1 error"])
+    path.write_text(text.replace(PLACEHOLDERS["de"], "Die Börse startet am Montag."), encoding="utf-8")
     check = run_cli("check", "--content", content)
     assert (check.status, check.err) == (0, "")
+
+
+def test_a_draft_may_keep_the_placeholder_and_an_english_release_has_its_own(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {})
+    german = Path(run_cli("new", "Entwurf", "--content", content).out.strip())
+    german.write_text(german.read_text("utf-8").replace("draft: false", "draft: true"), encoding="utf-8")
+    english = Path(run_cli("new", "Draft", "--content", content, "--lang", "en").out.strip())
+    assert PLACEHOLDERS["en"] in english.read_text("utf-8")
+    built = run_cli("build", "--content", content, "--output", tmp_path / "out")
+    assert built.status == 1
+    assert [line.split(":")[0] for line in built.error_lines] == [english.as_posix(), "1 error"]
+    assert not (tmp_path / "out").exists()
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -74,7 +93,8 @@ def test_new_with_embargo_and_language(tmp_path: Path) -> None:
     front = split_front_matter(path.read_text("utf-8"), str(path))
     assert front.data["date"] == front.data["embargo"] == "2030-01-15T10:00:00+01:00"
     assert front.data["lang"] == "en"
-    assert front.body.startswith("The first paragraph")
+    assert front.body.startswith(PLACEHOLDERS["en"])
+    path.write_text(path.read_text("utf-8").replace(PLACEHOLDERS["en"], "The fair opens."), encoding="utf-8")
     built = run_cli("build", "--content", content, "--output", tmp_path / "out", "--now", "2030-01-15T10:00")
     assert built.status == 0, built.err
     assert (tmp_path / "out/en/releases/2030/trade-fair/index.html").is_file()
