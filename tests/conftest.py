@@ -1,19 +1,27 @@
 """Shared test helpers: make_site() writes a small site into tmp_path; run_cli() runs build.py
-in-process; --update-golden rewrites the golden files."""
+in-process; --update-golden rewrites the golden files. The property tests (hypothesis) try the same
+examples on every run, so neither the suite nor CI can fail by chance; `HYPOTHESIS_PROFILE=explore`
+looks for new ones (keep what it finds as an @example)."""
 
 from __future__ import annotations
 
 import contextlib
 import io
+import os
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
+
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 SITE_YAML = """\
 title: "Presse – Testkammer"

@@ -8,11 +8,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from generator.config import BuildOptions
 from generator.errors import BuildFailed
+from generator.model.entities import Site
 from generator.pipeline import load_site
 from generator.render.plan import plan_outputs
 from generator.source.reader import SourceFile
@@ -66,12 +67,14 @@ def test_parse_release_returns_a_release_or_source_errors(mapping: dict[str, Any
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(front_matters(), st.text(max_size=100))
+@example(mapping={"title": "2", "date": "2030-01-01"}, body="")  # refused: '2' is in every RSS 2.0 feed
 def test_any_front_matter_builds_or_fails_cleanly_inside_the_output(tmp_path_factory: Any,
                                                                     mapping: dict[str, Any], body: str) -> None:
     root: Path = tmp_path_factory.mktemp("site")
     content = make_site(root, {"releases/x.md": release_text(mapping, body)})
     try:
-        outputs = plan_outputs(load_site(BuildOptions(content_dir=content, now_text="2025-06-01T12:00")))
+        site = load_site(BuildOptions(content_dir=content, now_text="2025-06-01T12:00"))
+        outputs = plan_outputs(site)
     except BuildFailed as failed:
         assert failed.errors
         return
@@ -79,6 +82,17 @@ def test_any_front_matter_builds_or_fails_cleanly_inside_the_output(tmp_path_fac
         target = (root / "public" / output.path).resolve()
         assert (root / "public").resolve() in target.parents, output.path
     result = run_cli("build", "--content", content, "--output", root / "public", "--now", "2025-06-01T12:00")
+    if result.status == 1 and _refused_for_a_word_the_theme_prints(result.error_lines, site):
+        assert not (root / "public").exists()
+        return
     assert result.status == 0, result.err  # what validates also renders
     assert sorted(p.name for p in root.iterdir() if not p.name.startswith(".")) in (["content"],
                                                                                        ["content", "public"])
+
+
+def _refused_for_a_word_the_theme_prints(lines: list[str], site: Site) -> bool:
+    """The leak scan's one documented false alarm (docs/errors.md): an unpublished release whose title
+    is a word the theme prints anyway ('2', as in RSS 2.0). The build refuses, and writes nothing."""
+    titles = {item.title for item in site.withheld}
+    return lines[-1:] == ["1 error"] and len(lines) == 2 and "would leak into" in lines[0] and any(
+        lines[0].split(" — ")[0].endswith(f": found {title!r}") for title in titles)

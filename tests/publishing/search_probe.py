@@ -49,13 +49,27 @@ def _results_with_filters(page: Page, url: str, filter_name: str) -> list[str]:
     raise AssertionError("unreachable")
 
 
+def _click_filter(page: Page, name: str, value: str) -> None:
+    """Open the filter group `name` and tick `value`. Pagefind's UI may set the group's open state
+    again while its filters update (seen on a loaded machine): then the group is opened once more."""
+    label = page.locator(f"label:has-text('{value}')")
+    for attempt in range(3):
+        if not label.is_visible():
+            page.click(f"summary:has-text('{name}')")
+        try:
+            label.click(timeout=5_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
+
+
 def probe(browser: Browser, url: str) -> dict[str, Any]:
     requests: list[str] = []
     page = browser.new_page()
     page.on("request", lambda request: requests.append(request.url))
     seen: dict[str, Any] = {"erika": _results_with_filters(page, url + "search/?q=Erika", "Jahr")}
-    page.click("summary:has-text('Jahr')")
-    page.click("label:has-text('2023')")
+    _click_filter(page, "Jahr", "2023")
     page.wait_for_function(f"document.querySelectorAll('{RESULT}').length === 1", timeout=20_000)
     seen["erika_2023"] = _results(page)
     page.goto(url + "en/search/?q=organisation")
