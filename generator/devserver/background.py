@@ -1,7 +1,7 @@
 """BackgroundSearch: the dev server's search index, made on a thread of its own after the pages are
 served. Pagefind re-indexes every release page of a changed language (about 8 s for 7,500), so an
-edited page must not wait for it. Only the newest request counts: one asked for while another runs waits for it, and one
-asked for before an older one started replaces it."""
+edited page must not wait for it. Only the newest request counts: one asked for while another runs
+waits for it, and one asked for before an older one started replaces it."""
 
 from __future__ import annotations
 

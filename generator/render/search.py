@@ -91,7 +91,7 @@ def index_releases(site: Site, files: Mapping[str, bytes],
             if problem:
                 return {}, [problem]
             parts.append(part)
-    return settle_bundle(merge_bundles(parts)), []
+    return settle_bundle(_merge_bundles(parts)), []
 
 
 def _language_index(binary: Path, language: str, pages: list[str], files: Mapping[str, bytes],
@@ -123,7 +123,7 @@ def _language_index(binary: Path, language: str, pages: list[str], files: Mappin
     return bundle, None
 
 
-def merge_bundles(parts: list[dict[str, bytes]]) -> dict[str, bytes]:
+def _merge_bundles(parts: list[dict[str, bytes]]) -> dict[str, bytes]:
     """One bundle of the bundles of single languages: their files, and one pagefind-entry.json that
     lists every language. The interface's files are the same in each."""
     merged: dict[str, bytes] = {}
@@ -201,8 +201,7 @@ def _run_pagefind(binary: Path, pages: Path, bundle: Path, cancel: threading.Eve
         process = subprocess.Popen(command, cwd=bundle.parent, env=environment, stdout=subprocess.PIPE,
                                    stderr=subprocess.PIPE, text=True)
     except OSError as exc:
-        return SourceError("pagefind", 0, f"the search index could not be built: {exc}",
-                           _REINSTALL)
+        return SourceError("pagefind", 0, f"the search index could not be built: {exc}", _REINSTALL)
     deadline = time.monotonic() + PAGEFIND_TIMEOUT_SECONDS
     with process:  # on any exception (Ctrl-C too) the program is killed, not left running
         while True:
@@ -222,8 +221,7 @@ def _run_pagefind(binary: Path, pages: Path, bundle: Path, cancel: threading.Eve
                 raise
     if process.returncode != 0:
         lines = (err or out).strip().splitlines() or [f"exit status {process.returncode}"]
-        return SourceError("pagefind", 0, f"the search index could not be built: {lines[-1]}",
-                           _REINSTALL)
+        return SourceError("pagefind", 0, f"the search index could not be built: {lines[-1]}", _REINSTALL)
     if not (bundle / "pagefind-entry.json").is_file():  # never a site whose search finds nothing
         return SourceError("pagefind", 0, f"the search index could not be built: Pagefind wrote no index to {bundle}",
                            _REINSTALL)
