@@ -30,6 +30,11 @@ class SourceError(Exception):
             if value != (cleaned := one_line(value)):
                 object.__setattr__(self, name, cleaned)
 
+    def __reduce__(self) -> tuple[type[SourceError], tuple[str, int, str, str]]:
+        """Pickled by its fields (the build cache keeps parse errors, workers send them): an exception's
+        default would set them one by one on a frozen instance, which fails."""
+        return (type(self), (self.path, self.line, self.message, self.hint))
+
     def __str__(self) -> str:
         location = f"{self.path}:{self.line}" if self.line else self.path
         text = f"{location}: {self.message}"

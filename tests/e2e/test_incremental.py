@@ -17,7 +17,7 @@ from generator.output.cache import search_folder
 from generator.pipeline import BuildResult, RenderedSite, build, index_later, render_site
 from generator.rebuild import BuildMemory
 from generator.render import search
-from tests.conftest import make_site, release, tree_bytes
+from tests.conftest import make_site, release, run_cli, tree_bytes
 
 NOW = "2026-11-25T12:00:00+01:00"
 TOPICS_YAML = 'Wirtschaft:\n  slug: wirtschaft\n  description: "Alles zur Wirtschaft."\n' \
@@ -303,3 +303,15 @@ def test_the_kept_search_pages_and_index_of_a_language_gone_are_removed(site: Pa
     assert sorted(path.relative_to(kept).as_posix() for path in kept.glob("*/")) == ["index", "pages-de"]
     assert [path.name for path in (kept / "index").iterdir()] == ["de"]
     assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
+
+
+def test_a_build_of_the_same_broken_content_again_reports_the_same_errors(site: Path) -> None:
+    """The cache keeps parse errors too; the second build reads them back (a frozen SourceError could
+    not be unpickled: a traceback, every 15 minutes from cron)."""
+    edit(site / "content/releases/2024/a.md", "topics: [Wirtschaft]", "topics: [Wirtschaft, Bauwesen]")
+    first = run_cli("build", "--content", site / "content", "--output", site / "public", "--now", NOW)
+    again = run_cli("build", "--content", site / "content", "--output", site / "public", "--now", NOW)
+    assert first.status == again.status == 1
+    assert again.err == first.err
+    assert first.error_lines == [f"{site / 'content/releases/2024/a.md'}:4: topics: 'Bauwesen' is not in "
+                                 "topics.yaml — add it to topics.yaml, or use one listed there", "1 error"]
