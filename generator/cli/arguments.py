@@ -38,6 +38,16 @@ def _site(base_url: bool = True) -> argparse.ArgumentParser:
     return site
 
 
+def _port(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number; use 1 to 65535 (0: any free port)") from None
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{port} is not a port number; use 1 to 65535 (0: any free port)")
+    return port
+
+
 def _reporting() -> argparse.ArgumentParser:
     reporting = argparse.ArgumentParser(add_help=False)
     reporting.add_argument("--format", choices=("text", "github"), default="text",
@@ -61,7 +71,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
     serve = commands.add_parser("serve", parents=[common, _site(base_url=False)],
                                 help="serve on 127.0.0.1, rebuild and reload on change")
-    serve.add_argument("--port", type=int, default=None, help="port (default: the first free from 8000)")
+    serve.add_argument("--port", type=_port, default=None, help="port (default: the first free from 8000)")
     new = commands.add_parser("new", parents=[common], help="create a new release file")
     new.add_argument("title")
     new.add_argument("--topic", action="append", default=[], help="a topic (repeatable)")

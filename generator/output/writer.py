@@ -34,12 +34,23 @@ class UnsafeOutput(Exception):
     """The output folder is one that must never be replaced (content, theme, a parent of them)."""
 
 
+# Every build writes these at the top of the output: a folder without them was never a built site.
+SITE_MARKERS = ("index.html", "sitemap.xml")
+
+
 def check_output_dir(output_dir: Path, protected: list[Path]) -> None:
+    """Refuse an output folder whose replacement would lose someone's files: content, the theme, a
+    folder above them, or any existing folder that is neither empty nor a built site."""
     target = output_dir.resolve()
     for folder in protected:
         folder = folder.resolve()
         if target == folder or target in folder.parents:
             raise UnsafeOutput(f"--output {output_dir} would replace {folder}; choose another folder")
+    if target.exists() and not target.is_dir():
+        raise UnsafeOutput(f"--output {output_dir} is a file, not a folder; choose another folder")
+    if target.is_dir() and not all((target / name).is_file() for name in SITE_MARKERS) and any(target.iterdir()):
+        raise UnsafeOutput(f"--output {output_dir} holds files but is not a built site (it has no index.html and "
+                           "sitemap.xml), and a build replaces the folder whole; choose a new or empty folder")
 
 
 @contextmanager

@@ -75,6 +75,30 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_cli("build", "--now", "gestern").status == 2
     assert run_cli("build", "--no-such-flag").status == 2
     assert run_cli("build", "--content", FIXTURE_SITE, "--output", FIXTURE_SITE).status == 2
+    for port in ("99999", "-1", "abc"):
+        refused = run_cli("serve", "--content", FIXTURE_SITE, "--port", port)
+        assert refused.status == 2
+        assert "is not a port number; use 1 to 65535 (0: any free port)" in refused.err
+
+
+def test_an_output_folder_that_is_not_a_built_site_is_never_replaced(tmp_path: Path) -> None:
+    """A build replaces its output folder whole: `--output docs` must not wipe someone's documents."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "thesis.txt").write_text("Kapitel 1", encoding="utf-8")
+    refused = run_cli("build", "--content", FIXTURE_SITE, "--output", docs)
+    assert (refused.status, refused.error_lines) == (2, [
+        f"build.py: error: --output {docs} holds files but is not a built site (it has no index.html and "
+        "sitemap.xml), and a build replaces the folder whole; choose a new or empty folder"])
+    assert [path.name for path in docs.iterdir()] == ["thesis.txt"]
+    (tmp_path / "a-file").write_text("x", encoding="utf-8")
+    assert run_cli("build", "--content", FIXTURE_SITE, "--output", tmp_path / "a-file").status == 2
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    for _ in range(2):  # an empty folder, then the site built into it
+        built = run_cli("build", "--content", FIXTURE_SITE, "--output", empty, "--now", FIXTURE_NOW)
+        assert built.status == 0, built.err
+    assert (empty / "sitemap.xml").is_file()
 
 
 @pytest.mark.parametrize("how", ["flag", "environment"])
