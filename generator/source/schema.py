@@ -59,12 +59,18 @@ def quote(value: object, limit: int = 60) -> str:
 
 def did_you_mean(value: str, choices: Any) -> str:
     """A hint naming the closest choice, or '' when nothing is close."""
+    meant = closest(value, choices)
+    return f"did you mean {meant}?" if meant else ""
+
+
+def closest(value: str, choices: Any) -> str | None:
+    """The choice `value` most likely meant (a German key name's English one, or the most similar)."""
     names = [str(c) for c in choices]
     meant = _GERMAN_KEYS.get(str(value).strip().lower())
     if meant in names and meant != value:
-        return f"did you mean {meant}?"
+        return meant
     matches = difflib.get_close_matches(str(value), names, n=1, cutoff=0.6)
-    return f"did you mean {matches[0]}?" if matches else ""
+    return matches[0] if matches else None
 
 
 @dataclass(frozen=True)
@@ -139,6 +145,9 @@ class Fields:
     prefix: str = ""  # shown before a key in messages, e.g. "image."
     scope: str = ""  # dotted path of this mapping in key_lines, e.g. "attachments.0."
     errors: list[SourceError] = field(default_factory=list)
+    # Keys an unknown key was taken for ("titel" → title): such a key missing is the same problem,
+    # already reported with its hint, so it is not reported again as missing.
+    meant: set[str] = field(default_factory=set)
 
     def where(self, key: str) -> int:
         return self.key_lines.get(self.scope + key, self.line)
@@ -149,11 +158,16 @@ class Fields:
     def check_keys(self, allowed: tuple[str, ...]) -> None:
         for key in self.data:
             if str(key) not in allowed:
-                hint = did_you_mean(str(key), allowed) or f"allowed keys: {', '.join(allowed)}"
-                self.fail(str(key), "unknown key", hint)
+                meant = closest(str(key), allowed)
+                if meant:
+                    self.meant.add(meant)
+                self.fail(str(key), "unknown key", f"did you mean {meant}?" if meant else
+                          f"allowed keys: {', '.join(allowed)}")
 
     def require(self, key: str, example: str) -> bool:
         if self.data.get(key) is None:
+            if key in self.meant and key not in self.data:
+                return False
             self.errors.append(SourceError(self.path, self.line, f"{self.prefix}{key}: missing",
                                            f"add `{key}: {example}`"))
             return False

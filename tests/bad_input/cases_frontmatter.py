@@ -45,9 +45,10 @@ _SPLIT = [
     Case("bom-and-crlf-keep-line-numbers",
          {X: "\ufeff---\r\ntitle: Neue Mitteilung\r\ndate: 23.07.2008\r\n---\r\nEin Absatz.\r\n"}, [
              f"{X}:3: date: '23.07.2008' is not a date — did you mean 2008-07-23?"]),
-    Case("unknown-key-with-hint", x("titel: Neue Mitteilung", "date: 2024-05-02"), [
-        f"{X}:1: title: missing — add `title: Neue Organisation, mehr Kooperationen`",
+    Case("unknown-key-with-hint", x("titel: Neue Mitteilung", "date: 2024-05-02"), [  # one problem, one error
         f"{X}:2: titel: unknown key — did you mean title?"]),
+    Case("unknown-german-key-for-a-required-one", x('title: "Neue Mitteilung"', "datum: 2024-05-02"), [
+        f"{X}:3: datum: unknown key — did you mean date?"]),
     Case("unknown-key-without-close-match", {X: good("autor: Erika")}, [
         f"{X}:4: autor: unknown key — allowed keys: title, subtitle, date, location, topics, contacts, summary, "
         "lang, translation, embargo, draft, slug, updated, image, attachments, boilerplate, aliases"]),

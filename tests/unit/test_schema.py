@@ -50,12 +50,13 @@ def test_did_you_mean() -> None:
 
 def test_fields_collect_every_problem() -> None:
     fields = Fields({"titel": "x", "draft": "ja", "topics": "A"}, {"titel": 2, "draft": 3, "topics": 4}, "f.md")
-    fields.check_keys(("title", "draft", "topics"))
-    fields.text("title", required=True, example="T")
+    fields.check_keys(("title", "draft", "topics", "date"))
+    fields.text("title", required=True, example="T")  # missing: the same problem as `titel`, not reported again
+    fields.text("date", required=True, example="2024-05-02")
     fields.flag("draft")
     assert fields.text_list("topics") == ("A",)
     assert [str(e) for e in fields.errors] == [
         "f.md:2: titel: unknown key — did you mean title?",
-        "f.md:1: title: missing — add `title: T`",
+        "f.md:1: date: missing — add `date: 2024-05-02`",
         "f.md:3: draft: must be true or false, not 'ja' — write `draft: true` or `draft: false`",
     ]
