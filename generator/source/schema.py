@@ -169,7 +169,7 @@ class Fields:
             if key in self.meant and key not in self.data:
                 return False
             self.errors.append(SourceError(self.path, self.line, f"{self.prefix}{key}: missing",
-                                           f"add `{key}: {example}`"))
+                                           f"add `{key}:` with your value, e.g. `{key}: {example}`"))
             return False
         return True
 

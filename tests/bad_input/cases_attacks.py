@@ -93,7 +93,7 @@ _LINKS = [  # a commit must not be able to publish a file of the machine that bu
          [f"content/pages/impressum.md: is a link to a file outside the content folder — {_LINK_HINT}"]),
     Case("media-link-inside-the-content-folder-is-followed",
          {"content/media/kopie.svg": Link("logo.svg"), X: good("image: {src: media/kopie.svg}")},
-         [f"{X}:4: image.alt: missing — add `alt: Was auf dem Bild zu sehen ist`"]),
+         [f"{X}:4: image.alt: missing — add `alt:` with your value, e.g. `alt: Was auf dem Bild zu sehen ist`"]),
 ]
 
 _T = ("--templates", "templates")

@@ -25,8 +25,8 @@ _SITE = [
         "content/site.yaml: site.yaml is missing — create it with at least `title: \"…\"` and "
         "`base_url: https://…/`"]),
     Case("site-required-keys-missing", {S: "language: de\n"}, [
-        f"{S}:1: base_url: missing — add `base_url: https://presse.example.org/`",
-        f"{S}:1: title: missing — add `title: Presse – Beispiel`"]),
+        f"{S}:1: base_url: missing — add `base_url:` with your value, e.g. `base_url: https://presse.example.org/`",
+        f"{S}:1: title: missing — add `title:` with your value, e.g. `title: Presse – Beispiel`"]),
     Case("site-base-url-relative", {S: 'title: "Presse"\nbase_url: /presse/\n'}, [
         f"{S}:2: base_url: '/presse/' is not an absolute URL — write it in full, e.g. https://presse.example.org/"]),
     Case("site-base-url-with-query", {S: 'title: "Presse"\nbase_url: "https://presse.example.org/?p=1"\n'}, [
@@ -50,7 +50,7 @@ _SITE = [
         f"{S}:3: organization.url: 'http://[::1' is not an absolute URL — write it with https://, e.g. "
         "https://example.org/"]),
     Case("site-organization-without-name", site("organization: {url: 'https://www.example.org/'}"), [
-        f"{S}:3: organization.name: missing — add `name: Beispiel GmbH`"]),
+        f"{S}:3: organization.name: missing — add `name:` with your value, e.g. `name: Beispiel GmbH`"]),
 ]
 
 _CONTACTS = [
@@ -59,7 +59,7 @@ _CONTACTS = [
     Case("contact-phone-impossible", contact('phone: "Zentrale"'), [
         f"{C}:3: presse.phone: 'Zentrale' is not a phone number — write it like \"+49 7131 555-0100\""]),
     Case("contact-name-missing", {C: "presse:\n  role: Kommunikation\n"}, [
-        f"{C}:1: presse.name: missing — add `name: Dr. Detlef Schulz-Kuhnt`"]),
+        f"{C}:1: presse.name: missing — add `name:` with your value, e.g. `name: Dr. Detlef Schulz-Kuhnt`"]),
     Case("contact-unknown-key", contact("telefon: '+49 7131 555-0100'"), [
         f"{C}:3: presse.telefon: unknown key — did you mean phone?"]),
     Case("contact-id-upper-case", {C: CONTACTS_YAML.replace("presse:", "Presse:")}, [

@@ -59,7 +59,7 @@ _REFERENCES = [
          [f"{X}:5: contacts[1].email: 'max(at)example.org' is not an e-mail address — "
           "write it like presse@example.org"]),
     Case("image-without-alt", {X: good("image: {src: media/bild.jpg, caption: Vollversammlung}")}, [
-        f"{X}:4: image.alt: missing — add `alt: Was auf dem Bild zu sehen ist`"]),
+        f"{X}:4: image.alt: missing — add `alt:` with your value, e.g. `alt: Was auf dem Bild zu sehen ist`"]),
     Case("image-file-missing", {X: good("image:", "  src: media/bilt.jpg", "  alt: Die Vollversammlung")}, [
         f"{X}:5: image.src: 'media/bilt.jpg' does not exist — did you mean media/bild.jpg?"]),
     Case("image-from-another-host", {X: good("image: {src: 'https://cdn.example.com/a.jpg', alt: Bild}")}, [
@@ -69,7 +69,7 @@ _REFERENCES = [
         f"{X}:5: attachments[1].src: 'media/bericht.pdf' does not exist — put the file under content/media/ "
         "and write media/<name>"]),
     Case("attachment-without-title", {X: good("attachments: [{src: media/bild.jpg}]")}, [
-        f'{X}:4: attachments[1].title: missing — add `title: Präsentation (PDF)`']),
+        f'{X}:4: attachments[1].title: missing — add `title:` with your value, e.g. `title: Präsentation (PDF)`']),
     Case("alias-on-a-release-url", {X: good('aliases: ["/releases/2024/bilanz-der-ausbildung/"]')}, [
         f"{X}:4: aliases: /releases/2024/bilanz-der-ausbildung/ is already the URL of {A} — remove the alias; "
         "that URL already has a page"]),

@@ -57,9 +57,9 @@ _SPLIT = [
     Case("title-whitespace-only", x('title: "   "', "date: 2024-05-02"), [
         f'{X}:2: title: is empty — write `title: "Neue Organisation, mehr Kooperationen"`']),
     Case("title-missing", x("date: 2024-05-02"), [
-        f"{X}:1: title: missing — add `title: Neue Organisation, mehr Kooperationen`"]),
+        f"{X}:1: title: missing — add `title:` with your value, e.g. `title: Neue Organisation, mehr Kooperationen`"]),
     Case("date-missing", x('title: "Neue Mitteilung"'), [
-        f"{X}:1: date: missing — add `date: 2008-07-24`"]),
+        f"{X}:1: date: missing — add `date:` with your value, e.g. `date: 2008-07-24`"]),
     Case("title-gives-no-slug", x('title: "!!! ???"', "date: 2024-05-02"), [
         f"{X}:2: title: gives an empty URL slug — add `slug:` with lower case letters and hyphens"]),
 ]

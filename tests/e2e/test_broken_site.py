@@ -23,7 +23,8 @@ EXPECTED = [
     "2024-03-05T10:00+01:00, so it would hold nothing back — set the embargo at or after `date`, or remove it",
     f"{R}/hostile-yaml.md:2: YAML: the tag !!python/object/apply:os.system is not allowed — remove the tag; only "
     "plain text, numbers, yes/no, lists and mappings are read",
-    f"{R}/image-without-alt.md:4: image.alt: missing — add `alt: Was auf dem Bild zu sehen ist`",
+    f"{R}/image-without-alt.md:4: image.alt: missing — add `alt:` with your value, e.g. "
+    "`alt: Was auf dem Bild zu sehen ist`",
     f"{R}/missing-attachment.md:5: attachments[1].src: 'media/bericht.pdf' does not exist — put the file under "
     "content/media/ and write media/<name>",
     f"{R}/no-front-matter.md:1: the file has no front matter — start it with a line `---`, the YAML keys, then "

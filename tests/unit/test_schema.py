@@ -57,6 +57,6 @@ def test_fields_collect_every_problem() -> None:
     assert fields.text_list("topics") == ("A",)
     assert [str(e) for e in fields.errors] == [
         "f.md:2: titel: unknown key — did you mean title?",
-        "f.md:1: date: missing — add `date: 2024-05-02`",
+        "f.md:1: date: missing — add `date:` with your value, e.g. `date: 2024-05-02`",
         "f.md:3: draft: must be true or false, not 'ja' — write `draft: true` or `draft: false`",
     ]
