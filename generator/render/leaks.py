@@ -194,8 +194,16 @@ def _leak_error(item: Withheld, found: list[tuple[str, str, str]], site: Site, p
         what = f"this release, embargoed until {at}," if item.reason == "embargo" else \
             f"this release, dated {at},"
     if kind == "url" and item.path in public:
-        hint = "a published release or page links to it: remove the link until it is published"
+        linking = _linking_source(site, item.path)
+        hint = f"{linking or 'a published release or page'} links to it: remove the link until it is published"
     else:
         hint = "a template shows releases that are not published, or names this one: fix the template"
     return SourceError(item.source, item.line, f"{what} would leak into {path}{more}: found {text!r}",
                        hint + "; nothing was written")
+
+
+def _linking_source(site: Site, path: str) -> str | None:
+    """The first published release or page (by file) whose text has the URL path, for the hint."""
+    texts = [(r.source, "\n".join(release_public_text(r))) for r in site.releases]
+    texts += [(page.source, page.body_html) for edition in site.editions for page in edition.pages]
+    return min((source for source, text in texts if path in text), default=None)

@@ -113,7 +113,7 @@ def test_published_release_that_links_the_embargoed_one(site: Path) -> None:
     lines = refused(site)
     assert len(lines) == 2 and lines[1] == "1 error"
     assert re.fullmatch(re.escape(f"{EMBARGOED}:2: {EMBARGO_WHAT} would leak into ") + r"\S+ and \d+ more files: "
-                        + re.escape(f"found 'https://presse.example.org/{URL}' — a published release or page links "
+                        + re.escape(f"found 'https://presse.example.org/{URL}' — content/releases/2024/a.md links "
                                     "to it: remove the link until it is published; nothing was written"), lines[0])
 
 
