@@ -89,7 +89,7 @@ def schedule_document(view: Outlook) -> dict[str, Any]:
     withheld = sorted(future, key=lambda w: (w.publish_at or view.now, w.source))
     withheld += sorted(drafts, key=lambda w: w.source)
     return {
-        "now": view.now.astimezone(zone).isoformat(),
+        "now": view.now.astimezone(zone).isoformat(timespec="seconds"),
         "next_change": None if change is None else {
             "at": change.at.astimezone(zone).isoformat(), "reason": change.reason, "source": change.source},
         "withheld": [_withheld_entry(item, zone) for item in withheld],

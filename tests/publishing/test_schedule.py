@@ -5,11 +5,12 @@ release with its reason and time."""
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from generator.model.schedule import NEWS_WINDOW
-from tests.conftest import release, run_cli
+from tests.conftest import make_site, release, run_cli
 from tests.e2e.fixture_build import FIXTURE_NOW, FIXTURE_SITE
 from tests.publishing.conftest import build
 
@@ -100,3 +101,11 @@ def test_a_release_leaving_the_news_sitemap_is_a_change_too(tmp_path: Path) -> N
                                        "source": f"{tmp_path}/content/releases/new.md"}
     assert leaves == datetime.fromisoformat("2025-01-01T09:00:00+01:00") + timedelta(days=2)
     assert "(next publication 2025-01-10 09:00 CET); the news sitemap changes 2025-01-03 09:00 CET" in out
+
+
+def test_the_clock_s_now_is_given_to_the_second(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {"releases/a.md": release("Alte Meldung", date="2020-01-01")})
+    result = run_cli("build", "--content", content, "--output", tmp_path / "public", "--schedule", tmp_path / "s.json")
+    assert result.status == 0, result.err
+    now = json.loads((tmp_path / "s.json").read_text("utf-8"))["now"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d", now), now
