@@ -163,7 +163,7 @@ def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_pro
     progress(f"rendering {len(outputs)} files")
     files, errors = render_outputs(env, outputs)
     progress("indexing releases for search")
-    copies = _copies(options, site)
+    copies = copied_files(options, site)
     search_index, readable, more_errors = after_render(site, outputs, files, copies)
     files.update(search_index)
     errors += more_errors
@@ -203,7 +203,8 @@ def check_outputs(site: Site, outputs: list[Output], files: Collection[str], cop
     return errors
 
 
-def _copies(options: BuildOptions, site: Site) -> dict[str, Path]:
+def copied_files(options: BuildOptions, site: Site) -> dict[str, Path]:
+    """The static files of the theme and the media a build copies, by output path."""
     copies: dict[str, Path] = {}
     for folder in reversed(theme_dirs(options, "static")):  # the override wins
         if folder.is_dir():
@@ -226,8 +227,8 @@ def build(options: BuildOptions, progress: Callable[[str], None] = _no_progress)
 
 
 STAGES = Stages(load=load_site, now=resolve_now, template_dirs=lambda options: theme_dirs(options, "templates"),
-                static_dirs=lambda options: theme_dirs(options, "static"), copies=_copies, after_render=after_render,
-                checks=check_outputs)
+                static_dirs=lambda options: theme_dirs(options, "static"), copies=copied_files,
+                after_render=after_render, checks=check_outputs)
 
 
 def check(options: BuildOptions) -> Site:

@@ -8,8 +8,11 @@ from dataclasses import replace
 
 from ..config import BuildOptions
 from ..errors import SourceError
+from ..model.entities import Site
 from ..model.warnings import ContentFacts, ReleaseNotes, find_warnings
-from ..pipeline import load_site
+from ..pipeline import copied_files, load_site
+from ..render.links import links_to_known, site_link_targets
+from ..render.plan import plan_outputs
 from ..source.frontmatter import split_front_matter
 from ..source.reader import SourceFile, read_sources
 from ..source.yamldoc import load_yaml
@@ -25,8 +28,31 @@ def review_content(options: BuildOptions) -> list[SourceError]:
         contacts_path=sources.contacts.path if sources.contacts else "contacts.yaml",
         contact_lines=_contact_lines(sources.contacts), media_sizes=sources.media,
         content_path=options.content_dir.as_posix(),
+        unknown_links=_unknown_links(options, site, {s.path: s for s in sources.releases}),
     )
     return find_warnings(facts)
+
+
+def _unknown_links(options: BuildOptions, site: Site,
+                   sources: dict[str, SourceFile]) -> tuple[tuple[str, int, str], ...]:
+    """Links in each release's text to site addresses that neither a page nor a copied file has."""
+    known = {output.path for output in plan_outputs(site)} | set(copied_files(options, site))
+    found = []
+    for release in site.releases:
+        source = sources.get(release.source)
+        for link in dict.fromkeys(site_link_targets(release.body_html)):
+            if not links_to_known(link, known):
+                found.append((release.source, _line_of(source, link), link))
+    return tuple(found)
+
+
+def _line_of(source: SourceFile | None, text: str) -> int:
+    """The first line of the file's body that holds `text` (0: not found as written)."""
+    if source is None:
+        return 0
+    lines = source.text.split("\n")
+    body_start = next((i for i, line in enumerate(lines) if i > 0 and line.strip() == "---"), 0) + 1
+    return next((i + 1 for i in range(body_start, len(lines)) if text in lines[i]), 0)
 
 
 def release_notes(source: SourceFile) -> ReleaseNotes:

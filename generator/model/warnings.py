@@ -41,11 +41,13 @@ class ContentFacts:
     contact_lines: Mapping[str, int] = field(default_factory=dict)
     media_sizes: Mapping[str, int] = field(default_factory=dict)  # site path (media/…) -> bytes
     content_path: str = "content"  # the content folder as shown in messages
+    # Links in releases' text to addresses of this site that no build makes: (source, line, link).
+    unknown_links: tuple[tuple[str, int, str], ...] = ()
 
 
 def find_warnings(facts: ContentFacts) -> list[SourceError]:
     warnings = (long_lead_warnings(facts) + stale_translation_warnings(facts) + large_image_warnings(facts)
-                + unused_contact_warnings(facts) + scheduled_warnings(facts))
+                + unused_contact_warnings(facts) + scheduled_warnings(facts) + unknown_link_warnings(facts))
     return sorted(set(warnings), key=lambda w: (w.path, w.line, w.message))
 
 
@@ -125,6 +127,15 @@ def scheduled_warnings(facts: ContentFacts) -> list[SourceError]:
             f"{key}: will be published at {local_moment(at, facts.zone)}",
             "it goes online with the first build after that time; make sure one runs then"))
     return warnings
+
+
+def unknown_link_warnings(facts: ContentFacts) -> list[SourceError]:
+    """A link to this site's own address that nothing is published at: a typo, or a release that
+    was renamed or removed."""
+    return [SourceError(source, line, f"links to {link}, which is not an address of this site",
+                        "check the address (a release is at /releases/<year>/<slug>/, a file at "
+                        "/media/<name>); a link to another site starts with https://")
+            for source, line, link in facts.unknown_links]
 
 
 def local_moment(value: datetime, zone: tzinfo) -> str:

@@ -7,7 +7,9 @@ base_url, so the same content works under a sub-path and, made absolute, in feed
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from collections.abc import Collection
+from html import unescape
+from urllib.parse import unquote, urlsplit
 
 _ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 
@@ -26,3 +28,19 @@ def rewrite_links(html: str, prefix: str) -> str:
         return f"{match.group(1)}{prefix}{url.lstrip('/')}{match.group(3)}"
 
     return _ATTRIBUTE.sub(replace, html)
+
+
+def site_link_targets(html: str) -> list[str]:
+    """The site links in href/src attributes of rendered Markdown, as written (HTML-unescaped)."""
+    return [url for match in _ATTRIBUTE.finditer(html) if is_site_link(url := unescape(match.group(2)))]
+
+
+def links_to_known(url: str, paths: Collection[str]) -> bool:
+    """Whether a site link `url` reaches one of the output `paths` (a folder by its index.html).
+    Relative links (`../x`) are taken as found: they depend on the page they are on."""
+    path = unquote(urlsplit(url).path).lstrip("/")
+    if path.startswith(".") or "/." in path:
+        return True
+    if not path or path.endswith("/"):
+        return path + "index.html" in paths
+    return path in paths or path + "/index.html" in paths

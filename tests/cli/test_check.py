@@ -65,6 +65,29 @@ def test_check_warns_about_images_over_5_mb(tmp_path: Path) -> None:
     ]
 
 
+def test_check_warns_about_links_to_addresses_the_site_does_not_have(tmp_path: Path) -> None:
+    body = "\n".join([
+        "Siehe [die erste](/releases/2024/erste/) und [die Präsentation](/media/logo.svg),",
+        "[den Feed](/feed.xml), [die Kontakte](/contacts) und [die Startseite](/), [anderswo](https://example.org/x)",
+        "und [den Anker](#mehr), [weiter oben](../erste/).",
+        "",
+        "Aber [die alte](/releases/2024/gibtsnicht/) und [das PDF](/media/fehlt.pdf?v=2#s3).",
+    ])
+    content = make_site(tmp_path, {
+        "releases/2024/erste.md": release("Erste", "2024-03-01"),
+        "releases/2024/links.md": release("Links", "2024-03-02", body),
+    })
+    hint = ("check the address (a release is at /releases/<year>/<slug>/, a file at /media/<name>); "
+            "a link to another site starts with https://")
+    assert run_cli("check", "--content", content, "--now", NOW).error_lines == [
+        f"{content}/releases/2024/links.md:9: warning: links to /media/fehlt.pdf?v=2#s3, which is not an "
+        f"address of this site — {hint}",
+        f"{content}/releases/2024/links.md:9: warning: links to /releases/2024/gibtsnicht/, which is not an "
+        f"address of this site — {hint}",
+        "2 warnings",
+    ]
+
+
 def test_strict_makes_warnings_errors(tmp_path: Path) -> None:
     content = warning_site(tmp_path)
     result = run_cli("check", "--strict", "--content", content, "--now", NOW)
