@@ -21,6 +21,7 @@ _ISO = re.compile(
     r"(?:[T ](?P<time>\d{2}:\d{2}(?::\d{2})?)(?P<offset>Z|[+-]\d{2}:?\d{2})?)?$"
 )
 _GERMAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})")
+_GERMAN_SHORT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})(?!\d)")  # 26.11.26: 00–68 are 20xx, 69–99 19xx
 _US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
 _PHONE = re.compile(r"^\+?[0-9][0-9 ()/.-]{4,}[0-9]$")
@@ -113,10 +114,12 @@ def parse_moment(text: str, zone: tzinfo) -> Moment:
 
 
 def _date_hint(text: str) -> str:
-    for pattern, order in ((_GERMAN, (3, 2, 1)), (_US, (3, 1, 2))):
+    for pattern, order in ((_GERMAN, (3, 2, 1)), (_GERMAN_SHORT, (3, 2, 1)), (_US, (3, 1, 2))):
         match = pattern.match(text)
         if match:
             year, month, day = (int(match[i]) for i in order)
+            if pattern is _GERMAN_SHORT:
+                year += 2000 if year < 69 else 1900
             try:
                 return f"did you mean {date(year, month, day).isoformat()}?"
             except ValueError:

@@ -10,6 +10,10 @@ SLUG_HINT = "use lower case letters, digits and single hyphens"
 _DATES = [
     Case("date-german", {X: fm('title: "Neue Mitteilung"', "date: 23.07.2008")}, [
         f"{X}:3: date: '23.07.2008' is not a date — did you mean 2008-07-23?"]),
+    Case("date-german-short-year", {X: fm('title: "Neue Mitteilung"', "date: 26.11.26")}, [
+        f"{X}:3: date: '26.11.26' is not a date — did you mean 2026-11-26?"]),
+    Case("date-german-short-year-last-century", {X: fm('title: "Neue Mitteilung"', "date: 24.07.98")}, [
+        f"{X}:3: date: '24.07.98' is not a date — did you mean 1998-07-24?"]),
     Case("date-us", {X: fm('title: "Neue Mitteilung"', "date: 07/23/2008")}, [
         f"{X}:3: date: '07/23/2008' is not a date — did you mean 2008-07-23?"]),
     Case("date-february-30", {X: fm('title: "Neue Mitteilung"', "date: 2008-02-30")}, [
