@@ -21,6 +21,7 @@ from markupsafe import escape
 
 from ..errors import SourceError
 from ..model.entities import Contact, Release, Site, Withheld
+from ..model.warnings import local_moment
 
 
 @dataclass(frozen=True)
@@ -190,7 +191,7 @@ def _leak_error(item: Withheld, found: list[tuple[str, str, str]], site: Site, p
     if item.reason == "draft":
         what = "this draft"
     else:
-        at = item.publish_at.astimezone(site.config.zone).isoformat(timespec="minutes") if item.publish_at else ""
+        at = local_moment(item.publish_at, site.config.zone) if item.publish_at else ""
         what = f"this release, embargoed until {at}," if item.reason == "embargo" else \
             f"this release, dated {at},"
     if kind == "url" and item.path in public:

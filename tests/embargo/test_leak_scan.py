@@ -22,7 +22,7 @@ FILES = {
     "releases/2024/entwurf.md": release("Entwurf zum Haushalt 2026", "2024-04-01", draft="true"),
     "releases/2025/herbst.md": release("Herbstumfrage der Testkammer", "2025-09-01"),
 }
-EMBARGO_WHAT = "this release, embargoed until 2025-07-01T10:00+02:00,"
+EMBARGO_WHAT = "this release, embargoed until 2025-07-01 10:00 CEST,"
 HINT = "a template shows releases that are not published, or names this one: fix the template; nothing was written"
 
 
@@ -96,7 +96,7 @@ def test_template_that_includes_the_unfiltered_sources(site: Path) -> None:
         f"content/releases/2024/entwurf.md:2: this draft would leak into 404.html: found 'Entwurf zum Haushalt "
         f"2026' — {HINT}",
         f"{EMBARGOED}:2: {EMBARGO_WHAT} would leak into 404.html: found '{TITLE}' — {HINT}",
-        "content/releases/2025/herbst.md:2: this release, dated 2025-09-01T00:00+02:00, would leak into 404.html: "
+        "content/releases/2025/herbst.md:2: this release, dated 2025-09-01 00:00 CEST, would leak into 404.html: "
         f"found 'Herbstumfrage der Testkammer' — {HINT}",
         "3 errors"]
 
@@ -190,6 +190,6 @@ def test_incremental_build_rescans_unchanged_files_for_a_new_embargo(tmp_path: P
     (tmp_path / "content/releases/2024/geheim.md").write_text(FILES["releases/2024/geheim.md"])
     assert refused(tmp_path, "--templates", templates, "--static", static) == [
         f"{EMBARGOED}:2: {EMBARGO_WHAT} would leak into teaser.txt: found '{TITLE}' — {HINT}",
-        "content/releases/2025/herbst.md:2: this release, dated 2025-09-01T00:00+02:00, would leak into 404.html: "
+        "content/releases/2025/herbst.md:2: this release, dated 2025-09-01 00:00 CEST, would leak into 404.html: "
         f"found 'Herbstumfrage der Testkammer' — {HINT}",
         "2 errors"]
