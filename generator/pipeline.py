@@ -127,7 +127,7 @@ def _parse_content(sources: SiteSources, config: SiteConfig, errors: list[Source
         topics = None if topic_errors and not topics else topics  # unreadable: do not check topic names
     context = ReleaseContext(config=config, contacts=contacts, topics=topics, media=frozenset(sources.media),
                              boilerplate_html=render_markdown(config.boilerplate) if config.boilerplate else "",
-                             contacts_known=contacts_known)
+                             contacts_known=contacts_known, image_sizes=sources.image_sizes)
     releases = []
     for release, release_errors in parse(sources.releases, context):
         errors += release_errors

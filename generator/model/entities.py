@@ -35,6 +35,7 @@ class Image:
     alt: str
     caption: str | None = None
     credit: str | None = None
+    size: tuple[int, int] | None = None  # width and height in pixels, if the file says
 
 
 @dataclass(frozen=True)

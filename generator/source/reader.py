@@ -1,7 +1,8 @@
 """The only reader of the content folder: files on disk -> SourceFile values (text, decoded).
 
 A long-running process (the dev server) passes KnownSources: a text file whose size, times and
-inode are as they were when it was last read, and that was not racily fresh then, is not read again.
+inode are as they were when it was last read, and that was not racily fresh then, is not read again;
+nor is the header of such an image file, read for its size in pixels.
 """
 
 from __future__ import annotations
@@ -11,8 +12,11 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import imagesize  # type: ignore[import-untyped]  # no type information shipped
+
 from ..config import RACY_SECONDS
 from ..errors import SourceError
+from ..model.warnings import IMAGE_SUFFIXES
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
 
@@ -33,6 +37,7 @@ class SiteSources:
     releases: list[SourceFile] = field(default_factory=list)
     pages: list[SourceFile] = field(default_factory=list)
     media: dict[str, int] = field(default_factory=dict)  # site path (media/…) -> size in bytes
+    image_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # media/… -> width, height (pixels)
     errors: list[SourceError] = field(default_factory=list)
 
 
@@ -44,6 +49,7 @@ class KnownSources:
     """The text files of the last read that may be trusted by their stat, by shown path."""
 
     files: dict[str, tuple[Signature, SourceFile]] = field(default_factory=dict)
+    images: dict[str, tuple[Signature, tuple[int, int] | None]] = field(default_factory=dict)  # pixel sizes
 
 
 def read_sources(content_dir: Path, known: KnownSources | None = None) -> SiteSources:
@@ -67,10 +73,30 @@ def read_sources(content_dir: Path, known: KnownSources | None = None) -> SiteSo
     if media_dir.is_dir():
         for file in sorted(media_dir.rglob("*")):
             if file.is_file() and not _ignored(file) and not _links_out(file, content_dir, sources.errors):
-                sources.media[file.relative_to(content_dir).as_posix()] = file.stat().st_size
+                name, info = file.relative_to(content_dir).as_posix(), file.stat()
+                sources.media[name] = info.st_size
+                if file.suffix.lower() in IMAGE_SUFFIXES:
+                    signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+                    last = known.images.get(name) if known else None
+                    size = last[1] if last and last[0] == signature else _pixel_size(file)
+                    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > RACY_SECONDS * 1e9:
+                        read.images[name] = (signature, size)  # as for text files: not if racily fresh
+                    if size:
+                        sources.image_sizes[name] = size
     if known is not None:
-        known.files = read.files
+        known.files, known.images = read.files, read.images
     return sources
+
+
+def _pixel_size(file: Path) -> tuple[int, int] | None:
+    """Width and height from the image file's header (None: not readable, or no size in pixels)."""
+    try:
+        width, height = imagesize.get(str(file))
+    except (OSError, ValueError):
+        return None
+    if width <= 0 or height <= 0 or width != int(width) or height != int(height):
+        return None
+    return int(width), int(height)
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
 
@@ -41,6 +41,7 @@ class ReleaseContext:
     media: frozenset[str]
     boilerplate_html: str
     contacts_known: bool = True  # False when contacts.yaml could not be read: ids are then not checked
+    image_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # media/… -> width, height
 
 
 def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release | None, list[SourceError]]:
@@ -68,7 +69,7 @@ def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release 
         topics=_topics(fields, context), contacts=_contacts(fields, context),
         translation=fields.text("translation"), embargo=embargo.value if embargo else None,
         draft=fields.flag("draft"), updated=updated.value if updated else None,
-        updated_has_time=bool(updated and updated.has_time), image=_image(fields, context.media),
+        updated_has_time=bool(updated and updated.has_time), image=_image(fields, context.media, context.image_sizes),
         attachments=_attachments(fields, context.media), boilerplate_html=_boilerplate(fields, context),
         aliases=_aliases(fields), lines=tuple(sorted(front.key_lines.items())),
     )
@@ -191,7 +192,7 @@ def _media_problem(src: str, media: frozenset[str]) -> tuple[str, str] | None:
     return None
 
 
-def _image(fields: Fields, media: frozenset[str]) -> Image | None:
+def _image(fields: Fields, media: frozenset[str], sizes: dict[str, tuple[int, int]]) -> Image | None:
     data = fields.mapping("image")
     if data is None:
         return None
@@ -208,7 +209,8 @@ def _image(fields: Fields, media: frozenset[str]) -> Image | None:
         nested.fail("src", *problem)
     if not src or not alt or problem:
         return None
-    return Image(src=src.lstrip("/"), alt=alt, caption=nested.text("caption"), credit=nested.text("credit"))
+    return Image(src=src.lstrip("/"), alt=alt, caption=nested.text("caption"), credit=nested.text("credit"),
+                 size=sizes.get(src.lstrip("/")))
 
 
 def _attachments(fields: Fields, media: frozenset[str]) -> tuple[Attachment, ...]:

@@ -315,3 +315,28 @@ def test_a_build_of_the_same_broken_content_again_reports_the_same_errors(site: 
     assert again.err == first.err
     assert first.error_lines == [f"{site / 'content/releases/2024/a.md'}:4: topics: 'Bauwesen' is not in "
                                  "topics.yaml — add it to topics.yaml, or use one listed there", "1 error"]
+
+
+def _png(width: int, height: int) -> bytes:
+    """The head of a PNG file: what a reader of its size looks at."""
+    return (b"\x89PNG\r\n\x1a\n" + (13).to_bytes(4, "big") + b"IHDR" + width.to_bytes(4, "big")
+            + height.to_bytes(4, "big") + b"\x08\x02\x00\x00\x00" + b"\x00" * 4)
+
+
+def test_a_release_image_has_its_size_and_a_new_picture_under_the_same_name_changes_it(site: Path,
+                                                                                       tmp_path: Path) -> None:
+    """width and height on <img> keep the text from jumping when the picture arrives; they come from
+    the file, so the cache must not keep the old ones when the picture is replaced."""
+    (site / "content/media/foto.png").write_bytes(_png(800, 450))
+    edit(site / "content/releases/2024/a.md", "topics: [Wirtschaft]",
+         'topics: [Wirtschaft]\nimage: {src: media/foto.png, alt: "Ein Foto"}')
+    page = site / "public/releases/2024/erste-mitteilung/index.html"
+    build(options(site, site / "public"))
+    assert '<img src="/media/foto.png" alt="Ein Foto" width="800" height="450">' in page.read_text("utf-8")
+    (site / "content/media/foto.png").write_bytes(_png(600, 600))
+    build(options(site, site / "public"))
+    assert '<img src="/media/foto.png" alt="Ein Foto" width="600" height="600">' in page.read_text("utf-8")
+    assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
+    (site / "content/media/foto.png").write_bytes(b"not a picture")  # no size: no width and height
+    build(options(site, site / "public"))
+    assert '<img src="/media/foto.png" alt="Ein Foto">' in page.read_text("utf-8")

@@ -51,6 +51,31 @@ def test_unchanged_files_are_not_read_again_and_changed_ones_are(content: Path,
     assert not any(shown.endswith("b.md") for shown in known.files)  # only what the last read saw
 
 
+def test_image_sizes_are_read_from_headers_once_and_again_when_the_file_changes(
+        content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(reader, "RACY_SECONDS", -1.0)
+    png = b"\x89PNG\r\n\x1a\n" + (13).to_bytes(4, "big") + b"IHDR" + (800).to_bytes(4, "big") \
+        + (450).to_bytes(4, "big") + b"\x08\x02\x00\x00\x00" + b"\x00" * 4
+    (content / "media/foto.png").write_bytes(png)
+    (content / "media/kaputt.jpg").write_bytes(b"not a picture")
+    (content / "media/text.pdf").write_bytes(png)  # not an image by its name: not looked at
+    for file in (content / "media").iterdir():
+        os.utime(file, (time.time() - 3600, time.time() - 3600))
+    headers: list[str] = []
+    real = reader._pixel_size
+    monkeypatch.setattr(reader, "_pixel_size", lambda file: headers.append(file.name) or real(file))
+    known = KnownSources()
+    first = read_sources(content, known)
+    assert first.image_sizes == {"media/foto.png": (800, 450), "media/logo.svg": (10, 10)}
+    assert sorted(headers) == ["foto.png", "kaputt.jpg", "logo.svg"]
+    headers.clear()
+    assert read_sources(content, known).image_sizes == first.image_sizes
+    assert headers == []
+    (content / "media/foto.png").write_bytes(png.replace((800).to_bytes(4, "big"), (640).to_bytes(4, "big")))
+    assert read_sources(content, known).image_sizes["media/foto.png"] == (640, 450)
+    assert headers == ["foto.png"]
+
+
 def test_a_racily_fresh_file_is_read_again_even_with_the_same_size_and_times(content: Path,
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     known = KnownSources()
