@@ -50,9 +50,9 @@ def _line_of(source: SourceFile | None, text: str) -> int:
     """The first line of the file's body that holds `text` (0: not found as written)."""
     if source is None:
         return 0
-    lines = source.text.split("\n")
-    body_start = next((i for i, line in enumerate(lines) if i > 0 and line.strip() == "---"), 0) + 1
-    return next((i + 1 for i in range(body_start, len(lines)) if text in lines[i]), 0)
+    front = split_front_matter(source.text, source.path)  # it parsed before, in load_site
+    lines = front.body.split("\n")
+    return next((front.body_line + i for i, line in enumerate(lines) if text in line), 0)
 
 
 def release_notes(source: SourceFile) -> ReleaseNotes:

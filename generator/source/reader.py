@@ -75,17 +75,32 @@ def read_sources(content_dir: Path, known: KnownSources | None = None) -> SiteSo
             if file.is_file() and not _ignored(file) and not _links_out(file, content_dir, sources.errors):
                 name, info = file.relative_to(content_dir).as_posix(), file.stat()
                 sources.media[name] = info.st_size
-                if file.suffix.lower() in IMAGE_SUFFIXES:
-                    signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
-                    last = known.images.get(name) if known else None
-                    size = last[1] if last and last[0] == signature else _pixel_size(file)
-                    if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > RACY_SECONDS * 1e9:
-                        read.images[name] = (signature, size)  # as for text files: not if racily fresh
-                    if size:
-                        sources.image_sizes[name] = size
+                size = _image_size(file, name, info, known, read) if file.suffix.lower() in IMAGE_SUFFIXES else None
+                if size:
+                    sources.image_sizes[name] = size
     if known is not None:
         known.files, known.images = read.files, read.images
     return sources
+
+
+def _signature(info: os.stat_result) -> Signature:
+    return info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino
+
+
+def _settled(info: os.stat_result) -> bool:
+    """Not racily fresh: a change within the file system's time granularity would show in its times."""
+    return time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > RACY_SECONDS * 1e9
+
+
+def _image_size(file: Path, name: str, info: os.stat_result, known: KnownSources | None,
+                read: KnownSources) -> tuple[int, int] | None:
+    """The pixel size of a media image: the known one if the file is as it was, else from its header."""
+    signature = _signature(info)
+    last = known.images.get(name) if known else None
+    size = last[1] if last and last[0] == signature else _pixel_size(file)
+    if _settled(info):
+        read.images[name] = (signature, size)
+    return size
 
 
 def _pixel_size(file: Path) -> tuple[int, int] | None:
@@ -192,13 +207,13 @@ def _read_text(path: Path | str, relative: str, reader: _Reader) -> SourceFile |
     shown = path if isinstance(path, str) else _shown(path)
     try:
         info = os.stat(path)
-        signature = (info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)
+        signature = _signature(info)
         known = reader.known.get(shown)
         if known is not None and known[0] == signature and known[1].relative == relative:
             reader.read[shown] = known
             return known[1]
         source = SourceFile(shown, relative, read_text_file(path, shown, info.st_size))
-        if time.time_ns() - max(info.st_mtime_ns, info.st_ctime_ns) > RACY_SECONDS * 1e9:
+        if _settled(info):
             reader.read[shown] = (signature, source)
         return source
     except SourceError as error:
