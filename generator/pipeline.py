@@ -135,7 +135,7 @@ def _parse_content(sources: SiteSources, config: SiteConfig, errors: list[Source
             releases.append(release)
     pages = []
     for source in sources.pages:
-        page, page_errors = parse_page(source, config)
+        page, page_errors = parse_page(source, config, sources.image_sizes)
         errors += page_errors
         if page:
             pages.append(page)

@@ -15,6 +15,8 @@ from .schema import quote, split_url
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
+_IMAGE_TAG = re.compile(r'<img\b[^>]*>')
+_SRC = re.compile(r'\ssrc="/?([^"]*)"')
 
 
 @lru_cache(maxsize=1)
@@ -96,6 +98,23 @@ def render_body(body: str, path: str, body_line: int, errors: list[SourceError])
     except MarkdownError as error:
         errors.append(error.at(path, body_line))
         return ""
+
+
+def sized_images(body_html: str, sizes: dict[str, tuple[int, int]]) -> str:
+    """width and height on a body's pictures from content/media/ whose size is known (and that do not
+    give one), so the text does not jump when a picture arrives."""
+    if not sizes or "<img" not in body_html:
+        return body_html
+
+    def sized(match: re.Match[str]) -> str:
+        tag = match.group(0)
+        src = _SRC.search(tag)
+        size = sizes.get(src.group(1)) if src else None
+        if size is None or " width=" in tag or " height=" in tag:
+            return tag
+        return f'{tag[:-1].rstrip("/ ")} width="{size[0]}" height="{size[1]}">'
+
+    return _IMAGE_TAG.sub(sized, body_html)
 
 
 def plain_text(fragment: str) -> str:

@@ -9,7 +9,7 @@ from ..errors import SourceError
 from ..model.entities import Page
 from ..model.urls import RESERVED_SLUGS, SLUG_PATTERN, language_prefix, page_path, slugify
 from .frontmatter import split_front_matter
-from .markdown import check_links, first_paragraph, render_body
+from .markdown import check_links, first_paragraph, render_body, sized_images
 from .reader import SourceFile
 from .schema import Fields, quote
 
@@ -35,7 +35,8 @@ def _check_slug(fields: Fields, slug: str, from_key: bool) -> None:
             fields.errors.append(SourceError(fields.path, 1, reserved, "rename the file, or set another `slug:`"))
 
 
-def parse_page(source: SourceFile, config: SiteConfig) -> tuple[Page | None, list[SourceError]]:
+def parse_page(source: SourceFile, config: SiteConfig,
+               image_sizes: dict[str, tuple[int, int]] | None = None) -> tuple[Page | None, list[SourceError]]:
     try:
         front = split_front_matter(source.text, source.path)
     except SourceError as error:
@@ -48,7 +49,7 @@ def parse_page(source: SourceFile, config: SiteConfig) -> tuple[Page | None, lis
     _check_slug(fields, slug, from_key="slug" in front.data)
     lang = fields.language("lang", config.language)
     draft = fields.flag("draft")
-    body_html = render_body(front.body, source.path, front.body_line, fields.errors)
+    body_html = sized_images(render_body(front.body, source.path, front.body_line, fields.errors), image_sizes or {})
     fields.errors.extend(check_links(front.body, body_html, source.path, front.body_line))
     if fields.errors:
         return None, fields.errors

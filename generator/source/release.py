@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any
@@ -13,7 +12,7 @@ from ..model.entities import Attachment, Contact, Image, Release, Topic
 from ..model.urls import SLUG_PATTERN, alias_output_path, language_prefix, release_path, slugify
 from .contacts import parse_contact
 from .frontmatter import split_front_matter
-from .markdown import MarkdownError, check_links, first_paragraph, render_body, render_markdown
+from .markdown import MarkdownError, check_links, first_paragraph, render_body, render_markdown, sized_images
 from .reader import SourceFile
 from .schema import Fields, Moment, did_you_mean, quote, split_url
 
@@ -60,7 +59,7 @@ def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release 
     _check_order(fields, date, embargo, updated)
     lang = fields.language("lang", context.config.language)
     slug = _slug(fields, title)
-    body_html = _sized_images(render_body(front.body, source.path, front.body_line, fields.errors),
+    body_html = sized_images(render_body(front.body, source.path, front.body_line, fields.errors),
                               context.image_sizes)
     fields.errors.extend(check_links(front.body, body_html, source.path, front.body_line))
     release = Release(
@@ -82,27 +81,6 @@ def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release 
     year = release.date.astimezone(zone).year
     path = release_path(language_prefix(lang, context.config.language), year, release.slug)
     return replace(release, path=path), []
-
-
-_IMAGE_TAG = re.compile(r'<img\b[^>]*>')
-_SRC = re.compile(r'\ssrc="/?([^"]*)"')
-
-
-def _sized_images(html: str, sizes: dict[str, tuple[int, int]]) -> str:
-    """width and height on the text's pictures from content/media/ whose size is known (and that do
-    not give one), as on the release's own image."""
-    if not sizes or "<img" not in html:
-        return html
-
-    def sized(match: re.Match[str]) -> str:
-        tag = match.group(0)
-        src = _SRC.search(tag)
-        size = sizes.get(src.group(1)) if src else None
-        if size is None or " width=" in tag or " height=" in tag:
-            return tag
-        return f'{tag[:-1].rstrip("/ ")} width="{size[0]}" height="{size[1]}">'
-
-    return _IMAGE_TAG.sub(sized, html)
 
 
 def _check_written(body: str, path: str, body_line: int, errors: list[SourceError]) -> None:

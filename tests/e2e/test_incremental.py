@@ -344,6 +344,8 @@ def test_a_release_image_has_its_size_and_a_new_picture_under_the_same_name_chan
 
 def test_pictures_in_the_text_get_their_size_too_unless_they_give_one(site: Path) -> None:
     (site / "content/media/karte.png").write_bytes(_png(320, 200))
+    (site / "content/pages/impressum.md").write_text('---\ntitle: "Impressum"\n---\n![Haus](/media/karte.png)\n',
+                                                      "utf-8")
     edit(site / "content/releases/2024/a.md", "Erster Absatz.",
          'Erster Absatz.\n\n![Karte](/media/karte.png "Die Region") ![Klein](media/karte.png){: width="100" }\n\n'
          "![Fremd](https://example.org/x.png) ![Logo](/media/logo.svg)")
@@ -353,3 +355,5 @@ def test_pictures_in_the_text_get_their_size_too_unless_they_give_one(site: Path
     assert '<img alt="Klein" src="/media/karte.png" width="100">' in html
     assert '<img alt="Fremd" src="https://example.org/x.png">' in html
     assert '<img alt="Logo" src="/media/logo.svg" width="10" height="10">' in html
+    page = (site / "public/impressum/index.html").read_text("utf-8")  # pages' pictures too
+    assert '<img alt="Haus" src="/media/karte.png" width="320" height="200">' in page
