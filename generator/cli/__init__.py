@@ -93,7 +93,10 @@ def _check(args: argparse.Namespace, console: Console) -> int:
 
 
 def describe_site(view: Outlook) -> str:
-    """`12 releases published, 2 withheld (next publication 2030-01-15 10:00 CET)`."""
+    """`12 releases published, 2 withheld (next publication 2030-01-15 10:00 CET)`; for a --preview
+    build `12 releases published and 2 more shown only in this preview`."""
+    if view.previewed:
+        return f"{plural(view.published, 'release')} published and {view.previewed} more shown only in this preview"
     text = f"{plural(view.published, 'release')} published, {len(view.withheld)} withheld"
     upcoming = sorted(w.publish_at for w in view.withheld if w.publish_at)
     if upcoming:

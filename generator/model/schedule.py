@@ -57,9 +57,10 @@ class Outlook:
 
     now: datetime
     zone: tzinfo
-    published: int  # releases in the output
+    published: int  # public releases in the output
     withheld: tuple[Withheld, ...]
     changes: tuple[Change, ...]  # upcoming_changes at `now`
+    previewed: int = 0  # releases in a --preview output that are not public (drafts, embargoed, dated later)
 
     @property
     def next_change(self) -> Change | None:
@@ -71,7 +72,9 @@ class Outlook:
 
 
 def outlook(site: Site) -> Outlook:
-    return Outlook(site.now, site.config.zone, len(site.releases), site.withheld, tuple(upcoming_changes(site)))
+    published = sum(r.published for r in site.releases)
+    return Outlook(site.now, site.config.zone, published, site.withheld, tuple(upcoming_changes(site)),
+                   previewed=len(site.releases) - published)
 
 
 def _withheld_entry(item: Withheld, zone: tzinfo) -> dict[str, Any]:

@@ -34,6 +34,14 @@ def test_a_build_ends_with_one_summary_line(tmp_path: Path) -> None:
     assert int(match[2]) == sum(1 for p in (tmp_path / "public").rglob("*") if p.is_file())
 
 
+def test_a_preview_build_counts_what_only_the_preview_shows_apart(tmp_path: Path) -> None:
+    content = small_site(tmp_path)
+    result = run_cli("build", "--preview", "--content", content, "--output", tmp_path / "preview", "--now", NOW)
+    assert result.status == 0 and result.err == ""
+    assert re.fullmatch(rf"Built {re.escape(str(tmp_path))}/preview/: \d+ pages \(\d+ files\) written, "
+                        r"2 releases published and 2 more shown only in this preview, in \d+\.\d\d s\.\n", result.out)
+
+
 def test_quiet_prints_nothing_on_success_and_errors_on_failure(tmp_path: Path) -> None:
     content = small_site(tmp_path)
     quiet = run_cli("build", "-q", "--content", content, "--output", tmp_path / "public", "--now", NOW)
