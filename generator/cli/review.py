@@ -13,6 +13,7 @@ from ..model.warnings import ContentFacts, ReleaseNotes, find_warnings
 from ..pipeline import copied_files, load_site
 from ..render.links import links_to_known, site_link_targets
 from ..render.plan import plan_outputs
+from ..render.strings import STRINGS
 from ..source.frontmatter import split_front_matter
 from ..source.reader import SourceFile, read_sources
 from ..source.yamldoc import load_yaml
@@ -29,6 +30,7 @@ def review_content(options: BuildOptions) -> list[SourceError]:
         contact_lines=_contact_lines(sources.contacts), media_sizes=sources.media,
         content_path=options.content_dir.as_posix(),
         unknown_links=_unknown_links(options, site, {s.path: s for s in sources.releases}),
+        interface_languages=frozenset(STRINGS),
     )
     return find_warnings(facts)
 

@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
+from babel import Locale, UnknownLocaleError
+
 from ..errors import SourceError
 from .entities import Contact, Release
 
@@ -43,11 +45,13 @@ class ContentFacts:
     content_path: str = "content"  # the content folder as shown in messages
     # Links in releases' text to addresses of this site that no build makes: (source, line, link).
     unknown_links: tuple[tuple[str, int, str], ...] = ()
+    interface_languages: frozenset[str] = frozenset({"de", "en"})  # the theme's words exist in these
 
 
 def find_warnings(facts: ContentFacts) -> list[SourceError]:
     warnings = (long_lead_warnings(facts) + stale_translation_warnings(facts) + large_image_warnings(facts)
-                + unused_contact_warnings(facts) + scheduled_warnings(facts) + unknown_link_warnings(facts))
+                + unused_contact_warnings(facts) + scheduled_warnings(facts) + unknown_link_warnings(facts)
+                + interface_language_warnings(facts))
     return sorted(set(warnings), key=lambda w: (w.path, w.line, w.message))
 
 
@@ -142,3 +146,31 @@ def local_moment(value: datetime, zone: tzinfo) -> str:
     local = value.astimezone(zone)
     text = local.strftime("%Y-%m-%d %H:%M")
     return f"{text} {local.tzname()}" if local.tzname() else text
+
+
+def interface_language_warnings(facts: ContentFacts) -> list[SourceError]:
+    """A release language the theme has no interface words for (navigation, labels): once per
+    language, at the first such release; its pages show those words in English."""
+    by_language: dict[str, list[Release]] = {}
+    for release in sorted(facts.releases, key=lambda r: r.source):
+        if release.lang.split("-")[0] not in facts.interface_languages:
+            by_language.setdefault(release.lang, []).append(release)
+    known = " and ".join(_language_name(code) for code in sorted(facts.interface_languages))
+    warnings = []
+    for lang, releases in sorted(by_language.items()):
+        which = "this release" if len(releases) == 1 else f"the {len(releases)} releases in {lang!r}"
+        warnings.append(SourceError(
+            releases[0].source, _line(facts, releases[0], "lang"),
+            f"lang: the theme has its interface words (menus, headings, labels) in {known} only, so the "
+            f"pages of {which} show them in English around the {_language_name(lang)} text and dates",
+            f"fine for a few releases; for a whole section in {_language_name(lang)}, the words must be added "
+            "to generator/render/strings.py"))
+    return warnings
+
+
+def _language_name(code: str) -> str:
+    """`fr` -> `French` (the code itself if Babel does not know it)."""
+    try:
+        return str(Locale.parse(code.replace("-", "_")).english_name)
+    except (ValueError, UnknownLocaleError):
+        return code

@@ -65,6 +65,25 @@ def test_check_warns_about_images_over_5_mb(tmp_path: Path) -> None:
     ]
 
 
+def test_check_warns_once_per_language_the_theme_has_no_interface_words_for(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {
+        "releases/b.fr.md": release("Deux", lang="fr"), "releases/a.fr.md": release("Un", lang="fr"),
+        "releases/c.en-GB.md": release("Three", lang="en-GB"), "releases/d.md": release("Vier"),
+        "releases/e.pt-BR.md": release("Cinco", lang="pt-BR"),
+    })
+    assert run_cli("check", "--content", content).error_lines == [
+        f"{content}/releases/a.fr.md:4: warning: lang: the theme has its interface words (menus, headings, labels) "
+        "in German and English only, so the pages of the 2 releases in 'fr' show them in English around the "
+        "French text and dates — fine for a few releases; for a whole section in French, the words must be "
+        "added to generator/render/strings.py",
+        f"{content}/releases/e.pt-BR.md:4: warning: lang: the theme has its interface words (menus, headings, "
+        "labels) in German and English only, so the pages of this release show them in English around the "
+        "Portuguese (Brazil) text and dates — fine for a few releases; for a whole section in Portuguese (Brazil), "
+        "the words must be added to generator/render/strings.py",
+        "2 warnings",
+    ]
+
+
 def test_check_warns_about_links_to_addresses_the_site_does_not_have(tmp_path: Path) -> None:
     body = "\n".join([
         "Siehe [die erste](/releases/2024/erste/) und [die Präsentation](/media/logo.svg),",
