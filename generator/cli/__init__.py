@@ -45,10 +45,10 @@ def _run(args: argparse.Namespace, console: Console) -> int:
     if args.command == "serve":
         from ..devserver.server import serve
         return serve(options, port=args.port, quiet=args.quiet, verbose=args.verbose)
+    if args.schedule:
+        check_schedule_path(args.schedule, options.output_dir if args.command == "build" else None)
     if args.command == "check":
         return _check(args, console)
-    if args.schedule:
-        check_schedule_path(args.schedule, options.output_dir)
     with console.progress() as progress:
         result = build(options, progress)
     if args.schedule:

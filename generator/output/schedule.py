@@ -11,18 +11,34 @@ from ..model.schedule import Outlook, schedule_json
 from .writer import UnsafeOutput
 
 
-def check_schedule_path(schedule: Path, output_dir: Path) -> None:
-    """Refuse a schedule file inside the output folder: it would be published, or swapped away."""
-    target, output = schedule.resolve(), output_dir.resolve()
-    if target == output or output in target.parents:
+def check_schedule_path(schedule: Path, output_dir: Path | None) -> None:
+    """Before anything is built: refuse a schedule file inside the output folder (it would be published,
+    or swapped away), and one that cannot be written (found only after the new site is online, it would
+    end the run with a failure every time)."""
+    target = schedule.resolve()
+    if output_dir is not None and (target == output_dir.resolve() or output_dir.resolve() in target.parents):
         raise UnsafeOutput(f"--schedule {schedule} is inside the output folder {output_dir}; "
                            "write it elsewhere, e.g. --schedule schedule.json")
+    if target.is_dir():
+        raise UnsafeOutput(f"--schedule {schedule} is a folder; name a file, "
+                           f"e.g. --schedule {schedule / 'schedule.json'}")
+    folder = next((parent for parent in target.parents if parent.exists()), Path("/"))
+    try:
+        handle, probe = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)  # as write_schedule will
+        os.close(handle)
+        os.unlink(probe)
+    except OSError as exc:
+        raise UnsafeOutput(f"--schedule {schedule} cannot be written ({exc.strerror or exc}); "
+                           "name a file in a folder this user may write to") from None
 
 
 def write_schedule(schedule: Path, view: Outlook) -> None:
     """Replace `schedule` with the site's schedule in one step (a reader never sees half a file)."""
-    schedule.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{schedule.name}.", dir=schedule.parent)
+    try:
+        schedule.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{schedule.name}.", dir=schedule.parent)
+    except OSError as exc:  # check_schedule_path found it writable; something changed since
+        raise UnsafeOutput(f"--schedule {schedule} could not be written ({exc.strerror or exc})") from None
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(schedule_json(view))

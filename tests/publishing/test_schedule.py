@@ -66,6 +66,24 @@ def test_a_schedule_inside_the_output_is_a_usage_error(tmp_path: Path) -> None:
     assert not output.exists()
 
 
+def test_a_schedule_that_cannot_be_written_is_refused_before_anything_is_built(tmp_path: Path) -> None:
+    output = tmp_path / "public"
+    (tmp_path / "notes.txt").write_text("a file, not a folder", "utf-8")
+    hint = "name a file in a folder this user may write to"
+    for command in ("build", "check"):
+        result = run_cli(command, "--content", FIXTURE_SITE, "--now", FIXTURE_NOW, "--schedule",
+                         tmp_path / "notes.txt/schedule.json", *(("--output", output) if command == "build" else ()))
+        assert (result.status, result.out) == (2, "")
+        assert result.error_lines == [f"build.py: error: --schedule {tmp_path}/notes.txt/schedule.json cannot be "
+                                      f"written (Not a directory); {hint}"]
+        folder = run_cli(command, "--content", FIXTURE_SITE, "--now", FIXTURE_NOW, "--schedule", tmp_path,
+                         *(("--output", output) if command == "build" else ()))
+        assert folder.status == 2
+        assert folder.error_lines == [f"build.py: error: --schedule {tmp_path} is a folder; name a file, "
+                                      f"e.g. --schedule {tmp_path}/schedule.json"]
+    assert not output.exists()
+
+
 def test_nothing_withheld_means_no_next_change(tmp_path: Path) -> None:
     build(tmp_path, {"releases/a.md": release("Alte Meldung", date="2020-01-01")},
           "--schedule", str(tmp_path / "s.json"))
