@@ -63,7 +63,8 @@ def withheld_reason(release: Release, now: datetime) -> Withheld:
 
 
 def assemble_site(parts: SiteParts, now: datetime, preview: bool) -> tuple[Site, list[SourceError]]:
-    errors = _find_collisions(parts) + _find_topic_collisions(parts.releases)
+    errors = (_find_collisions(parts) + _find_topic_collisions(parts.releases)
+              + _find_translation_collisions(parts.releases))
     site = _assemble(parts, now, preview)
     errors += _find_generated_collisions(site, parts)
     return site, errors
@@ -224,6 +225,23 @@ def _find_generated_collisions(site: Site, parts: SiteParts) -> list[SourceError
             hint = ("remove the alias; that URL stays the site's own" if claim.kind == "alias"
                     else "rename the file, or set another `slug:`")
             errors.append(SourceError(claim.source, claim.line, f"the URL {url} is one of the site's own pages", hint))
+    return errors
+
+
+def _find_translation_collisions(releases: tuple[Release, ...]) -> list[SourceError]:
+    """Two releases in one language with one `translation` key (a release copied to start the next):
+    the key joins one release per language, so each page would name the other as its translation."""
+    first: dict[tuple[str, str], Release] = {}
+    errors = []
+    for release in releases:
+        if release.translation:
+            owner = first.setdefault((release.translation, release.lang), release)
+            if owner is not release:
+                errors.append(SourceError(
+                    release.source, release.line_of("translation"),
+                    f"translation: {release.translation!r} is also the key of {owner.source}, in the same "
+                    f"language ({release.lang})", "a key joins one release per language: give this release "
+                    "a key of its own, or remove `translation:`"))
     return errors
 
 

@@ -117,6 +117,13 @@ _COLLISIONS = [
     Case("two-releases-one-url", {X: good(), "content/releases/2024/y.md": good()}, [
         f"content/releases/2024/y.md:2: has the same URL /releases/2024/neue-mitteilung/ as {X} — give one of them "
         "a different `slug`"]),
+    Case("translation-key-twice-in-one-language", {
+        X: good('translation: "messe"'), "content/releases/2024/y.md": fm(
+            'title: "Messe, zweiter Teil"', "date: 2024-05-03", 'translation: "messe"'),
+        "content/releases/2024/z.en.md": fm('title: "Trade fair"', "date: 2024-05-03", "lang: en",
+                                            'translation: "messe"')}, [
+        f"content/releases/2024/y.md:4: translation: 'messe' is also the key of {X}, in the same language (de) — "
+        "a key joins one release per language: give this release a key of its own, or remove `translation:`"]),
     Case("slug-and-title-collide", {X: good("slug: bilanz-der-ausbildung")}, [
         f"{X}:4: has the same URL /releases/2024/bilanz-der-ausbildung/ as {A} — give one of them a different "
         "`slug`"]),
