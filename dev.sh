@@ -27,8 +27,15 @@ setup_python() {
 case "${1:-}" in
   site)
     setup_python ""
-    "$VENV/bin/python" build.py build
-    echo "The site is built into public/. Serving it with live reload at the address below (Ctrl-C stops it)."
+    status=0
+    "$VENV/bin/python" build.py build || status=$?
+    if [ "$status" -eq 0 ]; then
+      echo "The site is built into public/. Serving it with live reload at the address below (Ctrl-C stops it)."
+    elif [ "$status" -eq 1 ]; then  # problems in the content: the server shows them and rebuilds on save
+      echo "The content has the problems above, so public/ was not changed. Serving anyway: the page shows the problems until you fix them and save (Ctrl-C stops it)."
+    else
+      exit "$status"
+    fi
     exec "$VENV/bin/python" build.py serve
     ;;
   build)
