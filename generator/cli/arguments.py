@@ -64,7 +64,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="{build,check,serve,new}")
     common = _common()
     run = commands.add_parser("build", parents=[common, _site(), _reporting()], help="build the site (the default)")
-    run.add_argument("--output", default="public", type=Path, help="output folder (default: public)")
+    run.add_argument("--output", type=Path, help="output folder (default: public; with --preview it must be given)")
     run.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes")
     check = commands.add_parser("check", parents=[common, _site(), _reporting()],
                                 help="validate only and report warnings; write nothing")
@@ -101,8 +101,12 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
     jobs = getattr(args, "jobs", 1)
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
+    output = getattr(args, "output", None)
+    if output is None and args.command == "build" and args.preview:
+        raise UsageError("--preview needs an --output folder of its own, e.g. --output preview/: it shows drafts "
+                         "and embargoed releases, and public/ is the folder that gets published")
     return BuildOptions(
-        content_dir=args.content, output_dir=getattr(args, "output", Path("public")),
+        content_dir=args.content, output_dir=output or Path("public"),
         base_url=getattr(args, "base_url", None), now_text=getattr(args, "now", None),
         preview=getattr(args, "preview", False), templates_dir=getattr(args, "templates", None),
         static_dir=getattr(args, "static", None), jobs=jobs,

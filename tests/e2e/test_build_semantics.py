@@ -81,6 +81,20 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
         assert "is not a port number; use 1 to 65535 (0: any free port)" in refused.err
 
 
+def test_a_preview_never_goes_to_the_default_output_folder(tmp_path: Path) -> None:
+    """public/ is the folder that gets published; a preview holds drafts and embargoed releases."""
+    for argv in (["build", "--preview"], ["--preview"]):
+        refused = run_cli(*argv, "--content", FIXTURE_SITE, "--now", FIXTURE_NOW, cwd=tmp_path)
+        assert (refused.status, refused.error_lines) == (2, [
+            "build.py: error: --preview needs an --output folder of its own, e.g. --output preview/: it shows "
+            "drafts and embargoed releases, and public/ is the folder that gets published"])
+    assert list(tmp_path.iterdir()) == []
+    built = run_cli("build", "--preview", "--content", FIXTURE_SITE, "--now", FIXTURE_NOW, "--output", "preview",
+                    cwd=tmp_path)
+    assert built.status == 0, built.err
+    assert [path.name for path in tmp_path.iterdir() if not path.name.startswith(".")] == ["preview"]
+
+
 def test_an_output_folder_that_is_not_a_built_site_is_never_replaced(tmp_path: Path) -> None:
     """A build replaces its output folder whole: `--output docs` must not wipe someone's documents."""
     docs = tmp_path / "docs"
