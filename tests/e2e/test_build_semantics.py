@@ -75,6 +75,12 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_cli("build", "--now", "gestern").status == 2
     assert run_cli("build", "--no-such-flag").status == 2
     assert run_cli("build", "--content", FIXTURE_SITE, "--output", FIXTURE_SITE).status == 2
+    for flag in ("--templates", "--static"):  # a typo would silently drop the theme's overrides
+        for command in ("build", "check", "serve"):
+            refused = run_cli(command, "--content", FIXTURE_SITE, flag, tmp_path / "nowhere")
+            assert (refused.status, refused.error_lines) == (2, [
+                f"build.py: error: {flag} {tmp_path}/nowhere is not a folder; give the folder that holds the "
+                f"theme's {flag[2:]} files to override, or leave {flag} out"])
     for port in ("99999", "-1", "abc"):
         refused = run_cli("serve", "--content", FIXTURE_SITE, "--port", port)
         assert refused.status == 2
