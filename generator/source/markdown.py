@@ -16,6 +16,10 @@ _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
 _IMAGE_TAG = re.compile(r'<img\b[^>]*>')
+_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>")
+_ATTRIBUTE = re.compile(r"""\s([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_LOADING = {"src", "srcset", "poster", "data", "background"}  # what a browser fetches by itself (and <link href>)
+_CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.IGNORECASE)
 _SRC = re.compile(r'\ssrc="/?([^"]*)"')
 
 
@@ -125,6 +129,51 @@ def plain_text(fragment: str) -> str:
 def first_paragraph(body_html: str) -> str:
     match = _PARAGRAPH.search(body_html)
     return plain_text(match.group(1)) if match else ""
+
+
+def foreign_loads(body_html: str) -> list[tuple[str, str]]:
+    """(tag, URL) for everything in a body's HTML (Markdown pictures, or HTML written into the text) that
+    a browser would load from another host by itself: src, srcset, poster, data, <link href>, CSS url()."""
+    found = []
+    for tag in _START_TAG.finditer(body_html):
+        name = tag.group(1).lower()
+        for attribute in _ATTRIBUTE.finditer(tag.group(2)):
+            key = attribute.group(1).lower()
+            value = html.unescape(next(v for v in attribute.groups()[1:] if v is not None))
+            if key in ("srcset", "imagesrcset"):
+                urls = [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
+            elif key in _LOADING or (name == "link" and key == "href"):
+                urls = [value]
+            elif key == "style":
+                urls = [a or b for a, b in _CSS_URL.findall(value)]
+            else:
+                urls = []
+            found += [(name, url) for url in urls if _elsewhere(url)]
+    for style in re.finditer(r"<style\b[^>]*>(.*?)</style>", body_html, re.DOTALL | re.IGNORECASE):
+        found += [("style", a or b) for a, b in _CSS_URL.findall(style.group(1)) if _elsewhere(a or b)]
+    return found
+
+
+def _elsewhere(url: str) -> bool:
+    """An address on another host: absolute (http:, https:, any scheme with a host) or `//host/…`."""
+    parts = split_url(url.strip())
+    return parts is not None and bool(parts.netloc)
+
+
+def check_foreign_loads(body: str, body_html: str, path: str, body_line: int) -> list[SourceError]:
+    """Pictures, frames, scripts or styles in a body loaded from another host: one error each, at the first
+    line naming it. Pressroom's pages make no reader's browser contact another host."""
+    errors = []
+    lines = body.split("\n")
+    for tag, url in dict.fromkeys(foreign_loads(body_html)):
+        offset = next((i for i, line in enumerate(lines) if url in line), 0)
+        if tag in ("iframe", "embed", "object", "video", "audio", "source", "track"):
+            hint = f"link to it instead, e.g. [Das Video]({url}), or put the file under content/media/"
+        else:
+            hint = "put the file under content/media/ and write /media/<name>"
+        errors.append(SourceError(path, body_line + offset, f"the text loads {quote(url)} from another host, "
+                                  "which would tell that host who reads the page", hint))
+    return errors
 
 
 def check_links(body: str, body_html: str, path: str, body_line: int) -> list[SourceError]:

@@ -9,7 +9,7 @@ from ..errors import SourceError
 from ..model.entities import Page
 from ..model.urls import RESERVED_SLUGS, SLUG_PATTERN, language_prefix, page_path, slugify
 from .frontmatter import split_front_matter
-from .markdown import check_links, first_paragraph, render_body, sized_images
+from .markdown import check_foreign_loads, check_links, first_paragraph, render_body, sized_images
 from .reader import SourceFile
 from .schema import Fields, quote
 
@@ -51,6 +51,7 @@ def parse_page(source: SourceFile, config: SiteConfig,
     draft = fields.flag("draft")
     body_html = sized_images(render_body(front.body, source.path, front.body_line, fields.errors), image_sizes or {})
     fields.errors.extend(check_links(front.body, body_html, source.path, front.body_line))
+    fields.errors.extend(check_foreign_loads(front.body, body_html, source.path, front.body_line))
     if fields.errors:
         return None, fields.errors
     return Page(source=source.path, title=title or "", slug=slug, lang=lang,

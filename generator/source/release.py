@@ -12,7 +12,15 @@ from ..model.entities import Attachment, Contact, Image, Release, Topic
 from ..model.urls import SLUG_PATTERN, alias_output_path, language_prefix, release_path, slugify
 from .contacts import parse_contact
 from .frontmatter import split_front_matter
-from .markdown import MarkdownError, check_links, first_paragraph, render_body, render_markdown, sized_images
+from .markdown import (
+    MarkdownError,
+    check_foreign_loads,
+    check_links,
+    first_paragraph,
+    render_body,
+    render_markdown,
+    sized_images,
+)
 from .reader import SourceFile
 from .schema import Fields, Moment, did_you_mean, quote, split_url
 
@@ -62,6 +70,7 @@ def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release 
     body_html = sized_images(render_body(front.body, source.path, front.body_line, fields.errors),
                               context.image_sizes)
     fields.errors.extend(check_links(front.body, body_html, source.path, front.body_line))
+    fields.errors.extend(check_foreign_loads(front.body, body_html, source.path, front.body_line))
     release = Release(
         source=source.path, title=title or "", date=date.value if date else datetime(1970, 1, 1, tzinfo=zone),
         date_has_time=bool(date and date.has_time), lang=lang, slug=slug or "x", path="",

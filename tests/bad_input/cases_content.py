@@ -69,6 +69,20 @@ _REFERENCES = [
     Case("image-from-another-host", {X: good("image: {src: 'https://cdn.example.com/a.jpg', alt: Bild}")}, [
         f"{X}:4: image.src: must be a file under content/media/, not a URL — images are served from the site "
         "itself, so no reader is tracked by another host"]),
+    Case("text-loads-from-other-hosts", {X: good(body="\n".join([
+        "Ein [Link](https://www.example.org/) ist gut, ![ein Logo](https://cdn.example.com/logo.png) nicht.", "",
+        '<iframe src="https://www.youtube.com/embed/x"></iframe>', "",
+        "<p style=\"background: url('//t.example.net/p.gif')\">x</p>", "",
+        '<img srcset="/media/bild.jpg 1x, https://img.example/b.jpg 2x" src="/media/bild.jpg" alt="Bild">']))}, [
+        f"{X}:5: the text loads 'https://cdn.example.com/logo.png' from another host, which would tell that host "
+        "who reads the page — put the file under content/media/ and write /media/<name>",
+        f"{X}:7: the text loads 'https://www.youtube.com/embed/x' from another host, which would tell that host "
+        "who reads the page — link to it instead, e.g. [Das Video](https://www.youtube.com/embed/x), or put the "
+        "file under content/media/",
+        f"{X}:9: the text loads '//t.example.net/p.gif' from another host, which would tell that host who reads "
+        "the page — put the file under content/media/ and write /media/<name>",
+        f"{X}:11: the text loads 'https://img.example/b.jpg' from another host, which would tell that host who "
+        "reads the page — put the file under content/media/ and write /media/<name>"]),
     Case("attachment-file-missing", {X: good("attachments:", "  - {src: media/bericht.pdf, title: Bericht}")}, [
         f"{X}:5: attachments[1].src: 'media/bericht.pdf' does not exist — put the file under content/media/ "
         "and write media/<name>"]),
