@@ -167,13 +167,17 @@ def check_foreign_loads(body: str, body_html: str, path: str, body_line: int) ->
     lines = body.split("\n")
     for tag, url in dict.fromkeys(foreign_loads(body_html)):
         offset = next((i for i, line in enumerate(lines) if url in line), 0)
-        if tag in ("iframe", "embed", "object", "video", "audio", "source", "track"):
-            hint = f"link to it instead, e.g. [Das Video]({url}), or put the file under content/media/"
-        else:
-            hint = "put the file under content/media/ and write /media/<name>"
-        errors.append(SourceError(path, body_line + offset, f"the text loads {quote(url)} from another host, "
-                                  "which would tell that host who reads the page", hint))
+        errors.append(SourceError(path, body_line + offset, *foreign_load_problem("the text", tag, url)))
     return errors
+
+
+def foreign_load_problem(what: str, tag: str, url: str) -> tuple[str, str]:
+    """The message and hint for `what` ("the text", "boilerplate:") loading `url` in a `tag` from another host."""
+    if tag in ("iframe", "embed", "object", "video", "audio", "source", "track"):
+        hint = f"link to it instead, e.g. [Das Video]({url}), or put the file under content/media/"
+    else:
+        hint = "put the file under content/media/ and write /media/<name>"
+    return f"{what} loads {quote(url)} from another host, which would tell that host who reads the page", hint
 
 
 def check_links(body: str, body_html: str, path: str, body_line: int) -> list[SourceError]:

@@ -17,6 +17,8 @@ from .markdown import (
     check_foreign_loads,
     check_links,
     first_paragraph,
+    foreign_load_problem,
+    foreign_loads,
     render_body,
     render_markdown,
     sized_images,
@@ -256,10 +258,14 @@ def _boilerplate(fields: Fields, context: ReleaseContext) -> str | None:
         return None
     text = fields.text("boilerplate")
     try:
-        return render_markdown(text) if text else None
+        rendered = render_markdown(text) if text else None
     except MarkdownError as error:
         fields.errors.append(error.at(fields.path, fields.where("boilerplate"), "boilerplate"))
         return None
+    for tag, url in foreign_loads(rendered or ""):
+        fields.errors.append(SourceError(fields.path, fields.where("boilerplate"),
+                                         *foreign_load_problem("boilerplate:", tag, url)))
+    return rendered
 
 
 def _aliases(fields: Fields) -> tuple[str, ...]:

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..config import Organization, SiteConfig, check_base_url
 from ..errors import BuildFailed, SourceError
-from .markdown import MarkdownError, render_markdown
+from .markdown import MarkdownError, foreign_load_problem, foreign_loads, render_markdown
 from .schema import Fields, did_you_mean, quote, split_url
 from .yamldoc import load_yaml
 
@@ -54,10 +54,13 @@ def read_site_config(text: str, path: str,
 def _boilerplate(fields: Fields) -> str:
     text = fields.text("boilerplate") or ""
     try:
-        render_markdown(text)  # once here, so that the pipeline's rendering of it cannot fail
+        rendered = render_markdown(text)  # once here, so that the pipeline's rendering of it cannot fail
     except MarkdownError as error:
         fields.errors.append(error.at(fields.path, fields.where("boilerplate"), "boilerplate"))
         return ""
+    for tag, url in foreign_loads(rendered):
+        fields.errors.append(SourceError(fields.path, fields.where("boilerplate"),
+                                         *foreign_load_problem("boilerplate:", tag, url)))
     return text
 
 

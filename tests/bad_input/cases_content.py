@@ -83,6 +83,10 @@ _REFERENCES = [
         "the page — put the file under content/media/ and write /media/<name>",
         f"{X}:11: the text loads 'https://img.example/b.jpg' from another host, which would tell that host who "
         "reads the page — put the file under content/media/ and write /media/<name>"]),
+    Case("release-boilerplate-loads-from-another-host",
+         {X: good('boilerplate: "<iframe src=\'https://v.example/x\'></iframe>"')}, [
+        f"{X}:4: boilerplate: loads 'https://v.example/x' from another host, which would tell that host who reads "
+        "the page — link to it instead, e.g. [Das Video](https://v.example/x), or put the file under content/media/"]),
     Case("attachment-file-missing", {X: good("attachments:", "  - {src: media/bericht.pdf, title: Bericht}")}, [
         f"{X}:5: attachments[1].src: 'media/bericht.pdf' does not exist — put the file under content/media/ "
         "and write media/<name>"]),
