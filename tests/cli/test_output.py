@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import io
 import re
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 from generator.cli.console import Console, github_annotation
 from generator.errors import SourceError
-from tests.conftest import make_site, release, run_cli
+from tests.conftest import ROOT, make_site, release, run_cli
 
 NOW = "2026-11-25T12:00:00+01:00"
 
@@ -108,3 +110,20 @@ def test_github_annotations_escape_what_would_break_them() -> None:
     assert github_annotation(error) == "::error file=content/a%2Cb%3Ac.md,line=3::100%25 wrong: 'x' — fix it"
     assert github_annotation(SourceError("content/site.yaml", 0, "missing"), warning=True) == (
         "::warning file=content/site.yaml::missing")
+
+
+def test_ctrl_c_while_pressroom_is_still_loading_prints_no_traceback(tmp_path: Path) -> None:
+    """Ctrl-C in the first tenth of a second lands in an import; build.py catches it as main() would."""
+    interrupt_import = (
+        "import builtins, runpy, sys\n"
+        "real = builtins.__import__\n"
+        "def interrupted(name, *args, **kwargs):\n"
+        "    if name == 'generator.cli':\n"
+        "        raise KeyboardInterrupt\n"
+        "    return real(name, *args, **kwargs)\n"
+        "builtins.__import__ = interrupted\n"
+        "sys.argv = ['build.py']\n"
+        f"runpy.run_path({str(ROOT / 'build.py')!r}, run_name='__main__')\n")
+    result = subprocess.run([sys.executable, "-c", interrupt_import], capture_output=True, text=True, cwd=tmp_path,
+                            timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "stopped\n")
