@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, console: Console) -> int:
+    _check_folders(args)
     if args.command == "new":
         return _new(args, console)
     options = options_from(args)
@@ -57,6 +58,19 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         console.detail(line)
     console.say(build_summary(str(options.output_dir), result))
     return 0
+
+
+def _check_folders(args: argparse.Namespace) -> None:
+    """The folders the command line names exist: a typo is a usage error, not an empty site or a theme
+    built without its overrides."""
+    if not args.content.is_dir():
+        raise UsageError(f"--content {args.content} is not a folder; run build.py in the project folder (the one "
+                         "with content/), or pass --content DIR")
+    for flag in ("--templates", "--static"):
+        folder = getattr(args, flag[2:], None)
+        if folder is not None and not folder.is_dir():
+            raise UsageError(f"{flag} {folder} is not a folder; give the folder that holds the theme's "
+                             f"{flag[2:]} files to override, or leave {flag} out")
 
 
 def _new(args: argparse.Namespace, console: Console) -> int:

@@ -101,11 +101,6 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
     jobs = getattr(args, "jobs", 1)
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    for flag in ("--templates", "--static"):
-        folder = getattr(args, flag[2:], None)
-        if folder is not None and not folder.is_dir():
-            raise UsageError(f"{flag} {folder} is not a folder; give the folder that holds the theme's "
-                             f"{flag.removeprefix('--')} files to override, or leave {flag} out")
     output = getattr(args, "output", None)
     if output is None and args.command == "build" and args.preview:
         raise UsageError("--preview needs an --output folder of its own, e.g. --output preview/: it shows drafts "

@@ -109,5 +109,6 @@ def test_new_usage_errors(tmp_path: Path) -> None:
     assert run_cli("new", "!!!", "--content", content).error_lines == [
         "build.py: error: the title gives an empty file name; write a title with letters or digits"]
     missing = run_cli("new", "X", "--content", tmp_path / "nirgends")
-    assert missing.status == 1
-    assert missing.error_lines[0].startswith(f"{tmp_path}/nirgends/site.yaml: site.yaml is missing")
+    assert (missing.status, missing.error_lines) == (2, [
+        f"build.py: error: --content {tmp_path}/nirgends is not a folder; run build.py in the project folder (the "
+        "one with content/), or pass --content DIR"])

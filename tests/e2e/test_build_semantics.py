@@ -75,6 +75,11 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_cli("build", "--now", "gestern").status == 2
     assert run_cli("build", "--no-such-flag").status == 2
     assert run_cli("build", "--content", FIXTURE_SITE, "--output", FIXTURE_SITE).status == 2
+    for argv in (["build"], ["check"], ["serve"], ["new", "Titel"]):
+        missing = run_cli(*argv, "--content", tmp_path / "nowhere")
+        assert (missing.status, missing.error_lines) == (2, [
+            f"build.py: error: --content {tmp_path}/nowhere is not a folder; run build.py in the project folder "
+            "(the one with content/), or pass --content DIR"])
     for flag in ("--templates", "--static"):  # a typo would silently drop the theme's overrides
         for command in ("build", "check", "serve"):
             refused = run_cli(command, "--content", FIXTURE_SITE, flag, tmp_path / "nowhere")
