@@ -126,7 +126,8 @@ def _releases_in(value: Any, seen: dict[int, frozenset[int]]) -> frozenset[int]:
 
 def changed_releases(last: SiteSources, now: SiteSources) -> list[int] | None:
     """Indices of the release files that were read again, if nothing else changed; else None."""
-    if last.errors or now.errors or last.media != now.media or len(last.releases) != len(now.releases):
+    if last.errors or now.errors or last.media != now.media or last.image_sizes != now.image_sizes \
+            or len(last.releases) != len(now.releases):
         return None
     if any(a is not b for a, b in zip((last.site, last.contacts, last.topics, last.redirects),
                                       (now.site, now.contacts, now.topics, now.redirects), strict=True)):
@@ -158,7 +159,8 @@ def text_edit(shape: Shape, options: BuildOptions, sources: SiteSources, now: da
             continue
         old = shape.parsed[path][0]
         shown = in_site.get(path)
-        if new is None or old is None or errors or not _same_but(old, new, _SHOWN if shown else _WITHHELD_SHOWN):
+        if new is None or old is None or errors or not _same_but(old, new, _SHOWN if shown else _WITHHELD_SHOWN,
+                                                                         site.config.base_url):
             return None
         if shown is None:  # withheld: not on any page, and what changed is in no public text
             continue
@@ -189,10 +191,10 @@ def text_edit(shape: Shape, options: BuildOptions, sources: SiteSources, now: da
     return TextEdit(new_site, outputs, sorted(changed), dict(parsed), edited)
 
 
-def _same_but(old: Release, new: Release, fields: tuple[str, ...]) -> bool:
+def _same_but(old: Release, new: Release, fields: tuple[str, ...], base_url: str) -> bool:
     """The same release but for `fields`, with the same links to media files."""
     return (replace(new, **{name: getattr(old, name) for name in fields}) == old
-            and media_references(old) == media_references(new))
+            and media_references(old, base_url) == media_references(new, base_url))
 
 
 def _reveals(site: Site, texts: Iterable[str]) -> bool:

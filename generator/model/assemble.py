@@ -4,10 +4,13 @@ archives, and the cross-file checks (URL collisions, topic slug collisions). Pur
 
 from __future__ import annotations
 
+import html
+import posixpath
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
+from urllib.parse import unquote, urlsplit
 
 from ..config import SiteConfig
 from ..errors import SourceError
@@ -34,6 +37,7 @@ from .urls import (
 
 # A link to a file under content/media in rendered Markdown or settings: media/x.pdf or /media/x.pdf.
 _MEDIA_LINK = re.compile(r"(?<![\w./-])/?(media/[^\s\"'<>()#?]+)")
+_ATTRIBUTE_URL = re.compile(r"""\s(?:href|src|srcset|poster|data)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -88,24 +92,57 @@ def _assemble(parts: SiteParts, now: datetime, preview: bool) -> Site:
                 aliases=aliases, withheld=() if preview else withheld, media=media)
 
 
-def media_references(release: Release) -> set[str]:
+def media_references(release: Release, base_url: str) -> set[str]:
     """The files under content/media a release links to or shows."""
-    found = {m.group(1) for m in _MEDIA_LINK.finditer(release.body_html)}
+    found = media_links(release.body_html, base_url, release.path)
     found |= {release.image.src} if release.image else set()
     return found | {a.src for a in release.attachments}
 
 
+def media_links(text: str, base_url: str, page: str = "") -> set[str]:
+    """Names under media/ that an HTML text (or a setting) links to, in any form a browser would follow
+    to the same file: media/x.pdf, /media/x.pdf, ../../media/x.pdf from `page`, /presse/media/x.pdf under
+    a sub-path, https://presse.example.org/media/x.pdf, with %20 for a space, a query or a fragment. It
+    errs on the side of finding too much: a withheld release's file found here stays unpublished."""
+    site = urlsplit(base_url)
+    found = {m.group(1) for m in _MEDIA_LINK.finditer(text)}
+    for match in _ATTRIBUTE_URL.finditer(text):
+        for candidate in match.group(1).split(","):  # srcset: "a.png 1x, b.png 2x"
+            words = html.unescape(candidate).split()
+            try:
+                parts = urlsplit(words[0]) if words else None
+            except ValueError:  # not a URL at all (`http://[x`); parsing reports it
+                continue
+            if parts is None:
+                continue
+            if parts.scheme or parts.netloc:
+                if parts.netloc.lower() != site.netloc.lower():
+                    continue
+                paths = [parts.path]
+            elif parts.path.startswith("/"):
+                paths = [parts.path, site.path.rstrip("/") + parts.path]  # root-relative: to the site's path
+            else:
+                paths = [posixpath.join(site.path, page, parts.path), posixpath.join(site.path, parts.path)]
+            for path in paths:
+                inside = posixpath.normpath(unquote(path))
+                if inside.startswith(site.path) or inside + "/" == site.path:
+                    name = inside[len(site.path):].lstrip("/")
+                    if name.startswith("media/"):
+                        found.add(name)
+    return found
+
+
 def _public_media(parts: SiteParts, public: tuple[Release, ...], pages: tuple[Page, ...]) -> tuple[str, ...]:
     """Media files that only unpublished releases use stay out of the output until they are published."""
-    public_sources = {r.source for r in public}
-    withheld = set().union(*(media_references(r) for r in parts.releases if r.source not in public_sources))
+    public_sources, base_url = {r.source for r in public}, parts.config.base_url
+    withheld = set().union(*(media_references(r, base_url) for r in parts.releases if r.source not in public_sources))
     if not withheld:
         return parts.media
     public_text = " ".join([parts.config.boilerplate, parts.config.organization.logo or ""
                             if parts.config.organization else ""] + [p.body_html for p in pages]
                            + [r.boilerplate_html or "" for r in public])
-    used = set().union(*(media_references(r) for r in public))
-    used |= {m.group(1) for m in _MEDIA_LINK.finditer(public_text)}
+    used = set().union(*(media_references(r, base_url) for r in public))
+    used |= media_links(public_text, base_url)
     return tuple(m for m in parts.media if m not in withheld or m in used)
 
 

@@ -8,6 +8,7 @@ nor is the header of such an image file, read for its size in pixels.
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -103,15 +104,34 @@ def _image_size(file: Path, name: str, info: os.stat_result, known: KnownSources
     return size
 
 
+_SVG_ROOT = re.compile(rb"<svg\b([^>]*)>")
+_SVG_LENGTH = re.compile(rb"""\s(width|height|viewBox)\s*=\s*["']\s*([^"']*)["']""")
+
+
 def _pixel_size(file: Path) -> tuple[int, int] | None:
     """Width and height from the image file's header (None: not readable, or no size in pixels)."""
     try:
-        width, height = imagesize.get(str(file))
+        width, height = _svg_size(file) if file.suffix.lower() == ".svg" else imagesize.get(str(file))
     except (OSError, ValueError):
         return None
     if width <= 0 or height <= 0 or width != int(width) or height != int(height):
         return None
     return int(width), int(height)
+
+
+def _svg_size(file: Path) -> tuple[float, float]:
+    """An SVG's size from its root element: width and height in pixels (or without a unit), else the
+    viewBox's. (imagesize takes the first width and height anywhere, a shape's as well.)"""
+    with file.open("rb") as handle:
+        root = _SVG_ROOT.search(handle.read(65536))
+    if root is None:
+        return -1, -1
+    values = {name.decode(): value.decode("ascii", "replace") for name, value in _SVG_LENGTH.findall(root.group(1))}
+    try:
+        return float(values["width"].removesuffix("px")), float(values["height"].removesuffix("px"))
+    except (KeyError, ValueError):
+        box = values.get("viewBox", "").replace(",", " ").split()
+        return (float(box[2]), float(box[3])) if len(box) == 4 else (-1, -1)
 
 
 @dataclass(frozen=True)

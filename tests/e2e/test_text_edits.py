@@ -114,6 +114,8 @@ OTHER_EDITS: dict[str, Callable[[Path], None]] = {
     "a new release": lambda root: (root / "content/releases/2025/f.md").write_text(
         release("Sechste Mitteilung", "2025-03-01", "Neu."), encoding="utf-8"),
     "a page": lambda root: edit(root, "pages/impressum.md", "Testkammer.", "Die Testkammer."),
+    "a picture replaced by one of as many bytes but another size": lambda root: edit(
+        root, "media/logo.svg", 'viewBox="0 0 10 10"', 'viewBox="0 0 20 10"'),
     "site settings and a text": lambda root: (edit(root, "site.yaml", "per_page: 2", "per_page: 3"),
                                               TEXT_EDITS["a paragraph added"](root)),
 }

@@ -168,6 +168,22 @@ def test_media_of_an_embargoed_release_wait_for_it(tmp_path: Path) -> None:
     assert (tmp_path / "public/media/vertrag.pdf").is_file()
 
 
+def test_media_an_embargoed_release_links_to_in_any_form_wait_for_it(tmp_path: Path) -> None:
+    """A link written with %20 for a space, as the site's full address, relative to the page, or with a
+    query or fragment is a link to the same file: it waits for the release too."""
+    links = ["[Bericht](/media/Bericht%202030.pdf)", "[Plan](https://presse.example.org/media/plan.pdf#seite=2)",
+             "[Karte](../../../media/karte.pdf)", "[Liste](/media/liste.pdf?v=2)",
+             '<a href="https://presse.example.org/media/bild.png">Bild</a>']
+    secret = {f"media/{name}": b"geheim" for name in ("Bericht 2030.pdf", "plan.pdf", "karte.pdf", "liste.pdf",
+                                                       "bild.png")}
+    make_site(tmp_path, {**FILES, **secret, "releases/2024/geheim.md": release(
+        TITLE, "2024-05-02", "Text: " + " ".join(links), embargo="2025-07-01T10:00")})
+    assert build(tmp_path).status == 0
+    assert sorted(p.name for p in (tmp_path / "public/media").iterdir()) == ["logo.svg"]
+    assert build(tmp_path, "--now", "2025-07-01T10:00").status == 0
+    assert all((tmp_path / "public" / name).read_bytes() == b"geheim" for name in secret)
+
+
 def test_media_that_a_published_release_uses_too_is_copied(tmp_path: Path) -> None:
     make_site(tmp_path, {**FILES, "media/foto.jpg": b"\xff\xd8\xff",
                          "releases/2024/a.md": release("Bilanz der Ausbildung", "2024-03-01",

@@ -76,6 +76,19 @@ def test_image_sizes_are_read_from_headers_once_and_again_when_the_file_changes(
     assert headers == ["foto.png"]
 
 
+@pytest.mark.parametrize(("svg", "size"), [
+    ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 20 10"><rect width="10" height="10"/></svg>', (20, 10)),
+    ('<?xml version="1.0"?>\n<svg\n  width="300px" height="150" viewBox="0 0 3 1"></svg>', (300, 150)),
+    ('<svg width="100%" height="100%" viewBox="0,0,40,20"><rect stroke-width="3"/></svg>', (40, 20)),
+    ('<svg width="10em" height="5em"></svg>', None),
+    ("<html>no picture</html>", None),
+])
+def test_an_svg_has_the_size_of_its_root_element_not_of_a_shape_in_it(tmp_path: Path, svg: str,
+                                                                        size: tuple[int, int] | None) -> None:
+    (tmp_path / "bild.svg").write_text(svg, encoding="utf-8")
+    assert reader._pixel_size(tmp_path / "bild.svg") == size
+
+
 def test_a_racily_fresh_file_is_read_again_even_with_the_same_size_and_times(content: Path,
                                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     known = KnownSources()
