@@ -43,9 +43,13 @@ def news_releases(site: Site) -> tuple[Release, ...]:
 
 
 def upcoming_changes(site: Site) -> list[Change]:
-    """Every future moment the output changes by itself, earliest first."""
+    """Every future moment the output changes by itself, earliest first. A preview shows unpublished
+    releases (Site.withheld is empty), marked as such until they are published: those moments too."""
     changes = [Change(w.publish_at, w.reason, w.source) for w in site.withheld
                if w.publish_at is not None and w.publish_at > site.now]
+    changes += [Change(published_at(r), "embargo" if r.embargo is not None and r.embargo >= r.date else "date",
+                       r.source) for r in site.releases
+                if site.preview and not r.published and not r.draft and published_at(r) > site.now]
     changes += [Change(published_at(r) + NEWS_WINDOW, "news-sitemap", r.source) for r in news_releases(site)]
     return sorted(changes, key=lambda c: (c.at, c.source, c.reason))
 

@@ -137,6 +137,34 @@ def test_the_shortcut_ends_when_an_embargo_lifts(site: Path, tmp_path: Path, mon
     assert "Bald öffentlich".encode() in (site / "public/index.html").read_bytes()
 
 
+def test_the_shortcut_of_a_preview_ends_when_an_embargo_lifts(site: Path, tmp_path: Path,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """A preview shows the embargoed release marked as unpublished; at its embargo the mark goes."""
+    monkeypatch.setattr(pipeline, "datetime", _Clock)
+    _Clock.at = datetime(2026, 11, 25, 11, 0, tzinfo=UTC)
+    (site / "content/releases/2026").mkdir()
+    (site / "content/releases/2026/soon.md").write_text(
+        release("Bald öffentlich", "2026-11-25T10:00:00+01:00", "Sperrfrist.", embargo="2026-11-25T14:00:00+01:00"),
+        encoding="utf-8")
+    preview = replace(options(site, site / "preview"), now_text=None, preview=True)
+    first = build(preview)
+    assert first.outlook.next_change is not None and first.outlook.next_change.reason == "embargo"
+    page = site / "preview/releases/2026/bald-oeffentlich/index.html"
+    assert "Vorschau – nicht veröffentlicht" in page.read_text("utf-8")
+    _Clock.at = datetime(2026, 11, 25, 13, 0, tzinfo=UTC)  # 14:00 in Berlin: the embargo lifts
+    said: list[str] = []
+    build(preview, said.append)
+    assert NOTHING_CHANGED not in said
+    assert "Vorschau – nicht veröffentlicht" not in page.read_text("utf-8")
+    assert tree_bytes(site / "preview") == tree_bytes(build_clean_preview(site, tmp_path))
+
+
+def build_clean_preview(root: Path, tmp: Path) -> Path:
+    output = tmp / "clean-preview"
+    build(replace(options(root, output), now_text=None, preview=True))
+    return output
+
+
 def test_the_shortcut_ends_when_a_release_leaves_the_news_sitemap(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "datetime", _Clock)
     _Clock.at = datetime(2025, 1, 11, 12, 0, tzinfo=UTC)  # d.md (2025-01-10) is in the two-day window
