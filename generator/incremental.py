@@ -38,7 +38,7 @@ from .model.schedule import Outlook, outlook
 from .model.urls import output_path
 from .output.cache import BuildCache, Entry, cache_folder, digest, legacy_search_folder, search_folder, spare_folder
 from .output.mirror import mirror_files
-from .output.stamps import InputStamp, input_stamp, output_stamp
+from .output.stamps import InputStamp, copy_signature, input_stamp, output_stamp
 from .output.writer import (
     apply_staging,
     file_unchanged,
@@ -355,8 +355,7 @@ def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str,
         hits += plan.scan.scan(path, data)
     copy_hits: list[Hit] = []
     for path, source in sorted(plan.copies.items()):
-        info = source.stat()
-        fingerprint = digest("copy", str(source.resolve()), str(info.st_size), str(info.st_mtime_ns))
+        fingerprint = digest("copy", copy_signature(source))
         kept = _intact(plan, out, path, fingerprint)
         if kept and not rescan:
             entries[path] = kept

@@ -32,6 +32,7 @@ from .model.entities import Site
 from .model.schedule import outlook
 from .model.urls import SEARCH_BUNDLE_PATH, output_path
 from .output.cache import digest
+from .output.stamps import copy_signature
 from .parallel import Hit, Parsed, parse_releases
 from .render.environment import make_environment
 from .render.fingerprint import TokenCache, fingerprint_outputs
@@ -278,5 +279,4 @@ def _scan(site: Site, files: Mapping[str, bytes],
 
 
 def _copy_print(source: Path) -> str:
-    info = source.stat()
-    return digest(str(source.resolve()), str(info.st_size), str(info.st_mtime_ns))
+    return digest(copy_signature(source))

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..errors import SourceError
 from ..model.urls import SEARCH_BUNDLE_PATH
+from ..output.stamps import copy_signature
 
 
 @dataclass(frozen=True)
@@ -41,8 +42,7 @@ def make_snapshot(files: Mapping[str, bytes], copies: Mapping[str, Path], last: 
         digest.update(path.encode() + b"\0" + hashes[path][1])
     for path in sorted(copies):
         try:
-            stat = copies[path].stat()
-            signature = f"{copies[path]}\0{stat.st_size}\0{stat.st_mtime_ns}"
+            signature = copy_signature(copies[path])
         except OSError:
             signature = f"{copies[path]}\0gone"
         digest.update(path.encode() + b"\0" + signature.encode())

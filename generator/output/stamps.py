@@ -106,3 +106,10 @@ def _walk(folder: Path | str, hasher: hashlib.blake2b, fresh: dict[str, str], fr
             if content is None:
                 raise _Untrustworthy(entry.path)
             fresh[entry.path] = content
+
+
+def copy_signature(source: Path) -> str:
+    """What says a file copied into the output may have changed: its real path, size and times, and its
+    inode (a file replaced by `mv`, `cp -p` or `rsync -t` keeps size and mtime, not ctime and inode)."""
+    info = source.stat()
+    return "\0".join(map(str, (source.resolve(), info.st_size, info.st_mtime_ns, info.st_ctime_ns, info.st_ino)))

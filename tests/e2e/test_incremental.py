@@ -3,6 +3,7 @@ processes; the cache is invalidated by every kind of input; a failed build leave
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -315,6 +316,26 @@ def test_a_build_of_the_same_broken_content_again_reports_the_same_errors(site: 
     assert again.err == first.err
     assert first.error_lines == [f"{site / 'content/releases/2024/a.md'}:4: topics: 'Bauwesen' is not in "
                                  "topics.yaml — add it to topics.yaml, or use one listed there", "1 error"]
+
+
+@pytest.mark.parametrize("how", ["moved over it", "written in place"])
+def test_a_copied_file_replaced_with_the_same_size_and_mtime_is_copied_again(site: Path, tmp_path: Path,
+                                                                            how: str) -> None:
+    """As `cp -p`, `rsync -t` or an unzip leave it: the same size and modification time, other bytes."""
+    media = site / "content/media/bericht.txt"
+    media.write_bytes(b"version-AAAA")
+    os.utime(media, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    build(options(site, site / "public"))
+    if how == "moved over it":
+        (site / "new.txt").write_bytes(b"version-BBBB")
+        os.utime(site / "new.txt", ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+        os.replace(site / "new.txt", media)
+    else:
+        media.write_bytes(b"version-BBBB")
+        os.utime(media, ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    build(options(site, site / "public"))
+    assert (site / "public/media/bericht.txt").read_bytes() == b"version-BBBB"
+    assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
 
 
 def _png(width: int, height: int) -> bytes:
