@@ -56,7 +56,7 @@ from .render.fingerprint import fingerprint_outputs
 from .render.leaks import LeakScan, leak_scan
 from .render.pages import template_errors
 from .render.plan import Output, plan_outputs
-from .render.search import PagesOnDisk, readable_index
+from .render.search import PagesOnDisk, indexer_key, readable_index
 from .source.reader import KnownSources, SiteSources, SourceFile
 from .source.release import ReleaseContext
 
@@ -322,7 +322,7 @@ def _finish(options: BuildOptions, plan: Plan, staging: Path, entries: dict[str,
     flat = plan.previous is not None
     files = StagedFiles([o.path for o in plan.outputs], staged, staging, out, flat)
     pages = sorted(path for r in plan.site.releases if (path := output_path(r.path)) in entries)
-    search = "search:" + digest(*(f"{path}:{entries[path].digest}" for path in pages))
+    search = "search:" + digest(code_key(), indexer_key(), *(f"{path}:{entries[path].digest}" for path in pages))
     rescan = plan.scan_key != plan.previous_scan
     last = _last_search(plan, out, search)
     if last is not None:  # no release page changed: keep the index, check it only if the scan changed

@@ -55,6 +55,13 @@ def find_pagefind() -> Path | None:
     return get_executable()
 
 
+def indexer_key() -> str:
+    """What besides the pages shapes an index: the Pagefind program (where it is, its size and time) and
+    the options it runs with."""
+    binary = find_pagefind()
+    return _key(binary) if binary is not None else "no pagefind"
+
+
 @dataclass(frozen=True)
 class PagesOnDisk:
     """How to give Pagefind pages that are already on disk: `lay_out(language, pages)` makes a folder

@@ -125,6 +125,16 @@ def test_the_version_of_pressroom_invalidates_the_cache(site: Path, monkeypatch:
     assert result.files_written == 0
 
 
+def test_a_new_pressroom_makes_the_search_index_again_though_the_pages_are_the_same(
+        site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An upgrade may index the same pages otherwise (here: Pagefind leaves out the paragraphs)."""
+    build(options(site, site / "public"))
+    monkeypatch.setattr(generator, "__version__", "99.0.0")
+    monkeypatch.setattr(search, "EXCLUDED_SELECTORS", (*search.EXCLUDED_SELECTORS, "p"))
+    build(options(site, site / "public"))
+    assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
+
+
 def test_output_is_the_same_whatever_the_jobs_and_the_cache(site: Path, tmp_path: Path,
                                                             monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "MIN_PARALLEL", 0)  # use worker processes even for a small site
