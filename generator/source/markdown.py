@@ -10,6 +10,7 @@ import markdown
 
 from ..errors import SourceError
 from ..model.urls import slugify
+from .characters import check_text
 from .schema import quote, split_url
 
 _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
@@ -96,7 +97,9 @@ def render_markdown(text: str) -> str:
 
 
 def render_body(body: str, path: str, body_line: int, errors: list[SourceError]) -> str:
-    """The body of a release or page as HTML; a body Markdown cannot read becomes one error."""
+    """The body of a release or page as HTML; a body Markdown cannot read becomes one error, and each line
+    with a control character another (they would make the feeds unreadable XML)."""
+    errors.extend(check_text(body, path, body_line))
     try:
         return render_markdown(body)
     except MarkdownError as error:

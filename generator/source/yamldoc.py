@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from ..errors import SourceError
+from .characters import FORBIDDEN, describe, hint_for
 
 MAX_DEPTH = 20
 MAX_YAML_BYTES = 256 * 1024
@@ -147,8 +148,12 @@ def _load_with_libyaml(text: str, path: str, first_line: int) -> YamlDocument | 
 
 
 def _load_pure(text: str, path: str, first_line: int) -> YamlDocument:
+    forbidden = FORBIDDEN.search(text)  # PyYAML's reader lets NEL (U+0085) through, as a line break
+    if forbidden:
+        raise SourceError(path, first_line + text.count("\n", 0, forbidden.start()),
+                          f"YAML: {describe(forbidden.group())} is not allowed", hint_for(forbidden.group()))
     try:
-        loader = _StrictLoader(text)  # checks for control characters first
+        loader = _StrictLoader(text)  # checks for the other characters it does not read
     except yaml.reader.ReaderError as exc:
         raise _control_character(exc, text, path, first_line) from None
     try:
@@ -206,8 +211,8 @@ def _line_text(mark: Any) -> str:
 
 def _control_character(exc: yaml.reader.ReaderError, text: str, path: str, first_line: int) -> SourceError:
     line = first_line + text[:exc.position].count("\n")
-    return SourceError(path, line, f"YAML: the control character U+{exc.character:04X} is not allowed",
-                       "delete it (most editors do not show it)")
+    char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+    return SourceError(path, line, f"YAML: {describe(char)} is not allowed", hint_for(char))
 
 
 def _short_tag(tag: str) -> str:
@@ -229,12 +234,19 @@ def _record_lines(node: yaml.Node, scope: str, first_line: int, key_lines: dict[
 
 
 def _check_node(node: yaml.Node, path: str, first_line: int) -> None:
-    """Duplicate keys and text that is not Unicode (lone surrogates from `\\ud800` escapes)."""
+    """Duplicate keys, text that is not Unicode (lone surrogates from `\\ud800` escapes) and control
+    characters from escapes (`\\v`, `\\x0b`), which the reader cannot see in the raw text."""
     if isinstance(node, yaml.ScalarNode):
         if _SURROGATE.search(node.value):
             raise SourceError(path, first_line + node.start_mark.line,
                               "YAML: an escape such as \\ud800 is half a character",
                               "write the character itself, or one escape for it such as \\U0001F600")
+        forbidden = FORBIDDEN.search(node.value)
+        if forbidden:
+            raise SourceError(path, first_line + node.start_mark.line,
+                              f"YAML: an escape in double quotes gives {describe(forbidden.group())}, "
+                              "which is not allowed", "remove the escape; of the control characters only "
+                              "\\t (tab) and \\n (line break) are allowed")
     elif isinstance(node, yaml.MappingNode):
         keys: dict[str, int] = {}
         for key_node, value_node in node.value:

@@ -124,8 +124,12 @@ _FUZZ_FOUND = [  # found by tests/fuzz/fuzz_release.py; each was a traceback or 
         "[text](/releases/…/)"]),
     Case("value-with-line-breaks", {X: fm('title: "Neue Mitteilung"', "date: |", "  23.07.2008", "  10:00")}, [
         f"{X}:3: date: '23.07.2008 10:00' is not a date — did you mean 2008-07-23?"]),
-    Case("terminal-escape-in-value", {X: good('lang: "\\e[2J"')}, [
-        f"{X}:4: lang: '\\x1b[2J' is not a language tag — use a BCP 47 tag such as de or en"]),
+    Case("terminal-escape-in-value", {X: good('lang: "\\e[2J"')}, [  # refused as a control character now
+        f"{X}:4: YAML: an escape in double quotes gives the control character U+001B, which is not allowed — "
+        "remove the escape; of the control characters only \\t (tab) and \\n (line break) are allowed"]),
+    Case("terminal-escape-in-a-file-name",  # shown escaped, so a file name cannot write to the terminal
+         {"content/releases/2024/\x1b[2J.md": fm('title: "Neue Mitteilung"', "date: 23.07.2008")}, [
+        "content/releases/2024/\\x1b[2J.md:3: date: '23.07.2008' is not a date — did you mean 2008-07-23?"]),
     Case("long-value-is-cut-short", {X: good("contacts: [" + "presse-" * 20 + "x]")}, [
         f"{X}:4: contacts: '{('presse-' * 20)[:59]}…' is not in contacts.yaml — add it to contacts.yaml, or write "
         "the contact inline"]),

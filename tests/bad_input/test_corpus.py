@@ -12,10 +12,11 @@ import pytest
 
 from tests.conftest import run_cli, tree_bytes
 
-from . import cases_attacks, cases_config, cases_content, cases_frontmatter
+from . import cases_attacks, cases_config, cases_content, cases_frontmatter, cases_text
 from .corpus import BASE, NOW, Case, write_files
 
-CASES: list[Case] = [*cases_frontmatter.CASES, *cases_content.CASES, *cases_config.CASES, *cases_attacks.CASES]
+CASES: list[Case] = [*cases_frontmatter.CASES, *cases_content.CASES, *cases_config.CASES, *cases_attacks.CASES,
+                    *cases_text.CASES]
 
 
 def build(root: Path, *args: str):  # type: ignore[no-untyped-def]

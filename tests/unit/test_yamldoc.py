@@ -16,7 +16,7 @@ from generator.errors import SourceError
 from generator.source import yamldoc
 from generator.source.frontmatter import normalize_text
 from generator.source.yamldoc import load_yaml
-from tests.bad_input import cases_attacks, cases_config, cases_content, cases_frontmatter
+from tests.bad_input import cases_attacks, cases_config, cases_content, cases_frontmatter, cases_text
 from tests.conftest import CONTACTS_YAML, ROOT, SITE_YAML
 from tests.fuzz.fuzz_release import TOKENS
 from tests.property.test_front_matter_property import front_matters
@@ -95,7 +95,8 @@ def corpus() -> list[str]:
              *sorted((ROOT / "tests/fixtures").rglob("*.md")), *sorted((ROOT / "tests/fixtures").rglob("*.yaml")),
              *sorted((ROOT / "tests/fuzz/regressions").glob("*.txt"))]
     texts = [SITE_YAML, CONTACTS_YAML, *(_front_matter(_read(path)) for path in files)]
-    for case in [*cases_frontmatter.CASES, *cases_content.CASES, *cases_config.CASES, *cases_attacks.CASES]:
+    for case in [*cases_frontmatter.CASES, *cases_content.CASES, *cases_config.CASES, *cases_attacks.CASES,
+                 *cases_text.CASES]:
         texts += [_front_matter(data) for data in case.files.values()
                   if isinstance(data, str) and len(data) < yamldoc.MAX_YAML_BYTES]
     return texts
