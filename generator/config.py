@@ -10,6 +10,8 @@ from zoneinfo import ZoneInfo
 
 import babel
 
+from .errors import one_line
+
 # A file changed this close to when it was looked at may change again with the same size and times
 # (git's "racily clean" files): such a file is read again rather than trusted by its stat.
 RACY_SECONDS = 2.0  # coarser than any file system's timestamps (FAT: 2 s)
@@ -70,6 +72,9 @@ def normalize_language(value: str) -> str | None:
 
 def check_base_url(value: str) -> tuple[str, str] | None:
     """None if fine, else (message, hint)."""
+    if any(char.isspace() or not char.isprintable() for char in value):  # would go as it is into every feed
+        return (f"'{one_line(value)}' has a space or an invisible character in it",
+                "write the URL without them; a space in a path is written %20")
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return f"'{value}' is not an absolute URL", "write it in full, e.g. https://presse.example.org/"

@@ -32,6 +32,9 @@ _SITE = [
     Case("site-base-url-with-query", {S: 'title: "Presse"\nbase_url: "https://presse.example.org/?p=1"\n'}, [
         f"{S}:2: base_url: 'https://presse.example.org/?p=1' must not have a query or fragment — remove what "
         "follows ? or #"]),
+    Case("site-base-url-with-a-space", {S: 'title: "Presse"\nbase_url: "https://presse example.org/"\n'}, [
+        f"{S}:2: base_url: 'https://presse example.org/' has a space or an invisible character in it — write the "
+        "URL without them; a space in a path is written %20"]),
     Case("site-timezone-unknown", site("timezone: Europe/Berln"), [
         f"{S}:3: timezone: 'Europe/Berln' is not a time zone — did you mean Europe/Berlin?"]),
     Case("site-timezone-too-long-for-a-file-name", site("timezone: Europe/" + "Berlin" * 50), [

@@ -135,3 +135,19 @@ def test_invalid_base_url_override_is_a_usage_error(how: str, monkeypatch: pytes
     assert result.status == 2
     name = "--base-url" if how == "flag" else "SITE_BASE_URL"
     assert f"{name}: 'presse.example.org' is not an absolute URL" in result.err
+
+
+@pytest.mark.parametrize("how", ["flag", "environment"])
+def test_base_url_override_with_a_control_character_is_a_usage_error(how: str,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """It would go as it is into every feed, which XML then cannot read."""
+    url = "https://example.org/presse\x0b/"
+    if how == "environment":
+        monkeypatch.setenv("SITE_BASE_URL", url)
+    flag = ["--base-url", url] if how == "flag" else []
+    result = run_cli("check", "--content", FIXTURE_SITE, *flag)
+    assert result.status == 2
+    name = "--base-url" if how == "flag" else "SITE_BASE_URL"
+    assert (f"{name}: 'https://example.org/presse\\x0b/' has a space or an invisible character in it — write the "
+            "URL without them; a space in a path is written %20") in result.err
+    assert "\x0b" not in result.err
