@@ -15,6 +15,7 @@ from ..render.links import links_to_known, site_link_targets
 from ..render.plan import plan_outputs
 from ..render.strings import STRINGS
 from ..source.frontmatter import split_front_matter
+from ..source.markdown import first_text_line
 from ..source.reader import SourceFile, read_sources
 from ..source.yamldoc import load_yaml
 
@@ -62,9 +63,7 @@ def release_notes(source: SourceFile) -> ReleaseNotes:
         front = split_front_matter(source.text, source.path)
     except SourceError:
         return ReleaseNotes()
-    body = front.body.split("\n")
-    blank = next((i for i, line in enumerate(body) if line.strip()), 0)
-    return ReleaseNotes(key_lines=front.key_lines, lead_line=front.body_line + blank,
+    return ReleaseNotes(key_lines=front.key_lines, lead_line=front.body_line + first_text_line(front.body),
                         has_summary=bool(front.data.get("summary")))
 
 

@@ -22,6 +22,9 @@ _ATTRIBUTE = re.compile(r"""\s([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]
 _LOADING = {"src", "srcset", "poster", "data", "background"}  # what a browser fetches by itself (and <link href>)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.IGNORECASE)
 _SRC = re.compile(r'\ssrc="/?([^"]*)"')
+# A picture in Markdown: ![alt](src), ![alt][ref], either inside a link [ … ](href), or an <img> tag.
+_PICTURE = re.compile(r"\[!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])\](?:\([^)]*\)|\[[^\]]*\])"
+                      r"|!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<img\b[^>]*>", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -130,8 +133,20 @@ def plain_text(fragment: str) -> str:
 
 
 def first_paragraph(body_html: str) -> str:
-    match = _PARAGRAPH.search(body_html)
-    return plain_text(match.group(1)) if match else ""
+    """The first paragraph that has text, as plain text: the default summary. A paragraph that holds only a
+    picture (a release that starts with one) is passed over, or the summary would be empty."""
+    for match in _PARAGRAPH.finditer(body_html):
+        text = plain_text(match.group(1))
+        if text:
+            return text
+    return ""
+
+
+def first_text_line(body: str) -> int:
+    """The line (counted from 0) of a body where its first text is: blank lines and lines that hold only
+    pictures (`![…](…)`, linked or not, or `<img>`) are passed over, as first_paragraph passes over them."""
+    lines = body.split("\n")
+    return next((i for i, line in enumerate(lines) if _PICTURE.sub("", line).strip()), 0)
 
 
 def foreign_loads(body_html: str) -> list[tuple[str, str]]:

@@ -48,6 +48,14 @@ def test_check_reports_warnings_and_writes_nothing(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content"]
 
 
+def test_a_long_first_paragraph_after_a_picture_is_found_at_its_line(tmp_path: Path) -> None:
+    """The teaser of a release that starts with a picture is its first paragraph of text."""
+    content = make_site(tmp_path, {"releases/bild.md": release("Bild", body="![Foto](media/logo.svg)\n\n" + LONG)})
+    assert run_cli("check", "--content", content).error_lines == [
+        f"{content}/releases/bild.md:7: warning: no summary, and the first paragraph (464 characters) is long for "
+        "lists, feeds and search results — add `summary:` with one or two sentences", "1 warning"]
+
+
 def test_check_warns_about_images_over_5_mb(tmp_path: Path) -> None:
     content = make_site(tmp_path, {
         "releases/bild.md": release("Bild", image='{src: media/gross.jpg, alt: "Ein Foto"}'),
