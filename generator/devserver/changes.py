@@ -10,6 +10,8 @@ import enum
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from ..source.reader import is_markdown_name
+
 SITE_DATA = frozenset({"site.yaml", "contacts.yaml", "topics.yaml", "redirects.yaml"})
 _EDITOR_PREFIXES = (".", "#", "~")
 _EDITOR_SUFFIXES = ("~", ".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload", ".kate-swp")
@@ -57,9 +59,10 @@ def _content_kind(parts: tuple[str, ...], is_directory: bool) -> ChangeKind:
     top = parts[0]
     if len(parts) == 1 and not is_directory:
         return ChangeKind.SITE_DATA if top in SITE_DATA else ChangeKind.IGNORED
-    if top == "releases" and (is_directory or parts[-1].endswith(".md")):
+    # x.MD, x.markdown and pages in subfolders are not read but reported, so they count too
+    if top == "releases" and (is_directory or is_markdown_name(parts[-1])):
         return ChangeKind.RELEASE
-    if top == "pages" and (is_directory or (len(parts) == 2 and parts[-1].endswith(".md"))):
+    if top == "pages" and (is_directory or is_markdown_name(parts[-1])):
         return ChangeKind.PAGE
     if top == "media":
         return ChangeKind.MEDIA

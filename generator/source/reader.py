@@ -20,6 +20,9 @@ from ..errors import SourceError
 from ..model.warnings import IMAGE_SUFFIXES
 
 MAX_TEXT_BYTES = 2 * 1024 * 1024
+# Endings editors and other generators give Markdown. Only `.md` is read; a file with another of these
+# (or `.md` in capitals) is an error, so that a release saved as x.markdown is not silently left out.
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"})
 
 
 @dataclass(frozen=True)
@@ -171,9 +174,16 @@ def _read_optional(content_dir: Path, name: str, reader: _Reader) -> SourceFile 
     return _read_text(path, name, reader)
 
 
+def is_markdown_name(name: str) -> bool:
+    """A file name that looks like Markdown meant to be read: x.md, and also x.MD, x.markdown, x.mdown."""
+    suffix = os.path.splitext(name)[1].lower()
+    return suffix in MARKDOWN_SUFFIXES and not _ignored_name(name)
+
+
 def _read_tree(content_dir: Path, folder: str, recursive: bool, reader: _Reader) -> list[SourceFile]:
     """The .md files of a folder (and its subfolders: `recursive`), in the order of sorted(Path.glob):
-    os.scandir's own file types spare a stat per file, which pathlib's glob and is_file make."""
+    os.scandir's own file types spare a stat per file, which pathlib's glob and is_file make.
+    Files that look like Markdown but would not be read (x.MD, x.markdown; a page in a subfolder) are errors."""
     root = content_dir / folder
     if not root.is_dir():
         return []
@@ -186,24 +196,41 @@ def _read_tree(content_dir: Path, folder: str, recursive: bool, reader: _Reader)
         if _ignored_name(entry.name) or (entry.is_symlink() and _links_out(Path(entry.path), content_dir,
                                                                           reader.errors)):
             continue
+        if not entry.name.endswith(".md") or "/" in inside and not recursive:
+            reader.errors.append(_not_read(entry.path, entry.name, folder, "/" in inside and not recursive))
+            continue
         source = _read_text(entry.path, f"{folder}/{inside}", reader)
         if source is not None:
             files.append(source)
     return files
 
 
+def _not_read(shown: str, name: str, folder: str, in_subfolder: bool) -> SourceError:
+    """A file that looks like Markdown but that no build reads: misnamed, or a page in a subfolder."""
+    renamed = os.path.splitext(name)[0] + ".md"
+    if in_subfolder:
+        rename = "" if name.endswith(".md") else f", and rename it to {renamed}"
+        return SourceError(shown, 1, f"this page is not read: it is in a subfolder of content/{folder}/",
+                           f"pages live directly in content/{folder}/; move it there{rename}")
+    return SourceError(shown, 1, f"this file is not read: its name ends in `{os.path.splitext(name)[1]}`",
+                       f"Pressroom reads only files ending in `.md`; rename it to {renamed}")
+
+
 def _find_markdown(folder: str, inside: str, recursive: bool, found: list[tuple[str, os.DirEntry[str]]]) -> None:
     """As Path.glob("**/*.md") (or "*.md") with is_file: links to folders are not followed, links to files are.
-    `inside` is the folder's path below the one searched ("" or ending in "/")."""
+    `inside` is the folder's path below the one searched ("" or ending in "/"). Also finds files whose names
+    look like Markdown (x.MD, x.markdown) and, not `recursive`, such files in subfolders other than hidden ones:
+    the caller reports them."""
     try:
         with os.scandir(folder) as entries:
             listed = list(entries)
     except PermissionError:
         return
     for entry in listed:
-        if recursive and entry.is_dir(follow_symlinks=False):
-            _find_markdown(entry.path, f"{inside}{entry.name}/", recursive, found)
-        elif entry.name.endswith(".md") and entry.is_file():
+        if entry.is_dir(follow_symlinks=False):
+            if recursive or not _ignored_name(entry.name):
+                _find_markdown(entry.path, f"{inside}{entry.name}/", recursive, found)
+        elif is_markdown_name(entry.name) and entry.is_file():
             found.append((inside + entry.name, entry))
 
 

@@ -12,11 +12,11 @@ import pytest
 
 from tests.conftest import run_cli, tree_bytes
 
-from . import cases_attacks, cases_config, cases_content, cases_frontmatter, cases_text
+from . import cases_attacks, cases_config, cases_content, cases_files, cases_frontmatter, cases_text
 from .corpus import BASE, NOW, Case, write_files
 
 CASES: list[Case] = [*cases_frontmatter.CASES, *cases_content.CASES, *cases_config.CASES, *cases_attacks.CASES,
-                    *cases_text.CASES]
+                    *cases_text.CASES, *cases_files.CASES]
 
 
 def build(root: Path, *args: str):  # type: ignore[no-untyped-def]

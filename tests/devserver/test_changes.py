@@ -21,7 +21,11 @@ ROOTS = WatchedRoots(content=PurePath("/site/content"),
     ("/site/content/releases/x.en.md", ChangeKind.RELEASE),
     ("/site/content/releases/2008/notes.txt", ChangeKind.IGNORED),
     ("/site/content/pages/impressum.md", ChangeKind.PAGE),
-    ("/site/content/pages/sub/x.md", ChangeKind.IGNORED),  # pages are not read from sub-folders
+    ("/site/content/pages/sub/x.md", ChangeKind.PAGE),  # not read from a sub-folder, but reported
+    ("/site/content/releases/2008/x.MD", ChangeKind.RELEASE),  # not read, but reported
+    ("/site/content/releases/2008/x.markdown", ChangeKind.RELEASE),
+    ("/site/content/pages/x.mdown", ChangeKind.PAGE),
+    ("/site/content/pages/bilder/foto.jpg", ChangeKind.IGNORED),
     ("/site/content/media/bilder/foto.jpg", ChangeKind.MEDIA),
     ("/site/content/README.md", ChangeKind.IGNORED),
     ("/site/content/drafts/x.md", ChangeKind.IGNORED),
