@@ -167,9 +167,14 @@ class Fields:
                 self.fail(str(key), "unknown key", f"did you mean {meant}?" if meant else
                           f"allowed keys: {', '.join(allowed)}")
 
-    def require(self, key: str, example: str) -> bool:
+    def require(self, key: str, example: str, written: str = "") -> bool:
+        """Report a required key that is missing, or given with no value (`date:`) at its own line;
+        `written` is the example as the value is written (quoted, for text)."""
         if self.data.get(key) is None:
-            if key in self.meant and key not in self.data:
+            if key in self.data:
+                self.fail(key, "is empty", f"write `{key}: {written or example}`")
+                return False
+            if key in self.meant:
                 return False
             self.errors.append(SourceError(self.path, self.line, f"{self.prefix}{key}: missing",
                                            f"add `{key}:` with your value, e.g. `{key}: {example}`"))
@@ -179,7 +184,7 @@ class Fields:
     def text(self, key: str, required: bool = False, example: str = "…") -> str | None:
         if key not in self.data or self.data[key] is None:
             if required:
-                self.require(key, example)
+                self.require(key, example, f'"{example}"')
             return None
         value = self.data[key]
         if isinstance(value, bool) or not isinstance(value, (str, int, float)):

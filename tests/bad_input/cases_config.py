@@ -27,6 +27,9 @@ _SITE = [
     Case("site-required-keys-missing", {S: "language: de\n"}, [
         f"{S}:1: base_url: missing — add `base_url:` with your value, e.g. `base_url: https://presse.example.org/`",
         f"{S}:1: title: missing — add `title:` with your value, e.g. `title: Presse – Beispiel`"]),
+    Case("site-required-keys-without-value", {S: "title:\nbase_url:\n"}, [
+        f'{S}:1: title: is empty — write `title: "Presse – Beispiel"`',
+        f'{S}:2: base_url: is empty — write `base_url: "https://presse.example.org/"`']),
     Case("site-base-url-relative", {S: 'title: "Presse"\nbase_url: /presse/\n'}, [
         f"{S}:2: base_url: '/presse/' is not an absolute URL — write it in full, e.g. https://presse.example.org/"]),
     Case("site-base-url-with-query", {S: 'title: "Presse"\nbase_url: "https://presse.example.org/?p=1"\n'}, [
@@ -67,6 +70,8 @@ _CONTACTS = [
         f"{C}:3: presse.phone: 'Zentrale' is not a phone number — write it like \"+49 7131 555-0100\""]),
     Case("contact-name-missing", {C: "presse:\n  role: Kommunikation\n"}, [
         f"{C}:1: presse.name: missing — add `name:` with your value, e.g. `name: Dr. Detlef Schulz-Kuhnt`"]),
+    Case("contact-name-without-value", {C: "presse:\n  name:\n  role: Kommunikation\n"}, [
+        f'{C}:2: presse.name: is empty — write `name: "Dr. Detlef Schulz-Kuhnt"`']),
     Case("contact-unknown-key", contact("telefon: '+49 7131 555-0100'"), [
         f"{C}:3: presse.telefon: unknown key — did you mean phone?"]),
     Case("contact-id-upper-case", {C: CONTACTS_YAML.replace("presse:", "Presse:")}, [

@@ -60,6 +60,19 @@ _SPLIT = [
         f"{X}:1: title: missing — add `title:` with your value, e.g. `title: Neue Organisation, mehr Kooperationen`"]),
     Case("date-missing", x('title: "Neue Mitteilung"'), [
         f"{X}:1: date: missing — add `date:` with your value, e.g. `date: 2008-07-24`"]),
+    Case("date-empty", x('title: "Neue Mitteilung"', "location: Heilbronn", "topics: [Ausbildung]", "date:"), [
+        f"{X}:5: date: is empty — write `date: 2008-07-24`"]),
+    Case("title-without-value", x("title:", "date: 2024-05-02"), [
+        f'{X}:2: title: is empty — write `title: "Neue Organisation, mehr Kooperationen"`']),
+    Case("title-and-date-null", x("title: ~", "date: null"), [
+        f'{X}:2: title: is empty — write `title: "Neue Organisation, mehr Kooperationen"`',
+        f"{X}:3: date: is empty — write `date: 2008-07-24`"]),
+    Case("image-alt-without-value", {X: good("image:", "  src: media/bild.jpg", "  alt:")}, [
+        f'{X}:6: image.alt: is empty — write `alt: "Was auf dem Bild zu sehen ist"`']),
+    Case("attachment-title-without-value", {X: good("attachments:", "  - src: media/bild.jpg", "    title:")}, [
+        f'{X}:6: attachments[1].title: is empty — write `title: "Präsentation (PDF)"`']),
+    Case("page-title-without-value", {"content/pages/impressum.md": "---\ntitle:\n---\nText.\n"}, [
+        'content/pages/impressum.md:2: title: is empty — write `title: "Impressum"`']),
     Case("title-gives-no-slug", x('title: "!!! ???"', "date: 2024-05-02"), [
         f"{X}:2: title: gives an empty URL slug — add `slug:` with lower case letters and hyphens"]),
 ]
