@@ -15,6 +15,17 @@ def one_line(text: str) -> str:
     return text.translate(_ONE_LINE)
 
 
+def size_over(size: int, limit: int, unit: int, name: str) -> str:
+    """A size that is over `limit`, for a message, in whole units (`unit` bytes, called `name`: "MB"), or with
+    one decimal where whole units would hide that it is over: 2.1 MB, not 2 MB, against a limit of 2 MB."""
+    if size // unit * unit > limit:
+        return f"{size // unit} {name}"
+    tenths = size * 10 // unit
+    if tenths * unit > limit * 10:
+        return f"{tenths // 10}.{tenths % 10} {name}"
+    return f"over {limit // unit} {name}"
+
+
 @dataclass(frozen=True, order=True)
 class SourceError(Exception):
     """One problem in one file: where it is, what is wrong, and how to fix it. Always one line."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import SourceError
+from ..errors import SourceError, size_over
 from .yamldoc import load_yaml
 
 MAX_FRONT_MATTER_BYTES = 64 * 1024
@@ -43,8 +43,8 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
     yaml_text = "\n".join(lines[1:end])
     size = len(yaml_text.encode("utf-8", "surrogatepass"))
     if size > MAX_FRONT_MATTER_BYTES:
-        raise SourceError(path, 2, f"the front matter is {size // 1024} KB; at most "
-                          f"{MAX_FRONT_MATTER_BYTES // 1024} KB are read",
+        shown = size_over(size, MAX_FRONT_MATTER_BYTES, 1024, "KB")
+        raise SourceError(path, 2, f"the front matter is {shown}; at most {MAX_FRONT_MATTER_BYTES // 1024} KB are read",
                           "keep the keys short and move long text into the body, below the closing `---`")
     document = load_yaml(yaml_text, path, first_line=2)
     if document.data is None:

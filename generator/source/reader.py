@@ -16,10 +16,11 @@ from pathlib import Path
 import imagesize  # type: ignore[import-untyped]  # no type information shipped
 
 from ..config import RACY_SECONDS
-from ..errors import SourceError
+from ..errors import SourceError, size_over
 from ..model.warnings import IMAGE_SUFFIXES
 
-MAX_TEXT_BYTES = 2 * 1024 * 1024
+MB = 1024 * 1024
+MAX_TEXT_BYTES = 2 * MB
 # Endings editors and other generators give Markdown. Only `.md` is read; a file with another of these
 # (or `.md` in capitals) is an error, so that a release saved as x.markdown is not silently left out.
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"})
@@ -238,7 +239,8 @@ def read_text_file(path: Path | str, shown: str, size: int | None = None) -> str
     """Read one UTF-8 text file (of `size` bytes, if known); raises SourceError if too large or not UTF-8."""
     size = os.stat(path).st_size if size is None else size
     if size > MAX_TEXT_BYTES:
-        raise SourceError(shown, 0, f"the file is {size // 1024 // 1024} MB; at most 2 MB of text are read",
+        raise SourceError(shown, 0, f"the file is {size_over(size, MAX_TEXT_BYTES, MB, 'MB')}; at most "
+                          f"{MAX_TEXT_BYTES // MB} MB of text are read",
                           "move large material to content/media/ and link it")
     with open(path, "rb") as file:
         data = file.read()

@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import SourceError
+from ..errors import SourceError, size_over
 from .characters import FORBIDDEN, describe, hint_for
 
 MAX_DEPTH = 20
@@ -127,7 +127,7 @@ def load_yaml(text: str, path: str, first_line: int = 1) -> YamlDocument:
     """Parse one YAML document; `first_line` is the file line of the text's first line."""
     size = len(text.encode("utf-8", "surrogatepass"))
     if size > MAX_YAML_BYTES:
-        raise SourceError(path, first_line, f"YAML: {size // 1024} KB of settings; at most "
+        raise SourceError(path, first_line, f"YAML: {size_over(size, MAX_YAML_BYTES, 1024, 'KB')} of settings; at most "
                           f"{MAX_YAML_BYTES // 1024} KB are read", "split the file, or move long text elsewhere")
     document = _load_with_libyaml(text, path, first_line) if _WITH_LIBYAML else None
     return document if document is not None else _load_pure(text, path, first_line)

@@ -42,11 +42,20 @@ _YAML = [
     Case("file-of-50-mb", {X: fm('title: "Neue Mitteilung"', "date: 2024-05-02", body="Ha" * (25 * MB))},
          [f"{X}: the file is 50 MB; at most 2 MB of text are read — move large material to content/media/ "
           "and link it"], peak_mb=20),
+    Case("file-of-2.14-mb", {X: fm('title: "Neue Mitteilung"', "date: 2024-05-02", body="x" * int(2.14 * MB))},
+         [f"{X}: the file is 2.1 MB; at most 2 MB of text are read — move large material to content/media/ "
+          "and link it"]),
+    Case("file-one-byte-over-2-mb", {X: "x" * (2 * MB + 1)},
+         [f"{X}: the file is over 2 MB; at most 2 MB of text are read — move large material to content/media/ "
+          "and link it"]),
     Case("site-yaml-of-50-mb", {"content/site.yaml": "title: Presse\n# " + "x" * (50 * MB) + "\n"},
          ["content/site.yaml: the file is 50 MB; at most 2 MB of text are read — move large material to "
           "content/media/ and link it"], peak_mb=20),
     Case("front-matter-over-64-kb", {X: good("summary: " + "Lang " * 14_000)},
          [f"{X}:2: the front matter is 68 KB; at most 64 KB are read — keep the keys short and move long text "
+          "into the body, below the closing `---`"]),
+    Case("front-matter-of-64.5-kb", {X: good("summary: " + "x" * (64 * 1024 + 512))},
+         [f"{X}:2: the front matter is 64.5 KB; at most 64 KB are read — keep the keys short and move long text "
           "into the body, below the closing `---`"]),
     Case("topics-yaml-over-256-kb", {"content/topics.yaml": "".join(f"Thema {i}:\n" for i in range(30_000))},
          ["content/topics.yaml:1: YAML: 370 KB of settings; at most 256 KB are read — split the file, or move "
