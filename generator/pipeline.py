@@ -35,7 +35,7 @@ from .source.reader import KnownSources, SiteSources, SourceFile, read_sources
 from .source.redirects import load_redirects
 from .source.release import ReleaseContext, parse_release
 from .source.schema import parse_moment
-from .source.siteconfig import find_unknown_default_contacts, read_site_config
+from .source.siteconfig import find_missing_logo, find_unknown_default_contacts, read_site_config
 from .source.topics import parse_topics
 
 
@@ -120,6 +120,8 @@ def _parse_content(sources: SiteSources, config: SiteConfig, errors: list[Source
         contacts_known = bool(contacts) or not contact_errors
     if sources.site and contacts_known:
         errors += find_unknown_default_contacts(sources.site.text, sources.site.path, config, contacts)
+    if sources.site:
+        errors += find_missing_logo(sources.site.text, sources.site.path, config, sources.media)
     topics = None
     if sources.topics:
         topics, topic_errors = parse_topics(sources.topics.text, sources.topics.path)

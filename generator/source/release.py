@@ -24,7 +24,7 @@ from .markdown import (
     sized_images,
 )
 from .reader import SourceFile
-from .schema import Fields, Moment, did_you_mean, quote, split_url
+from .schema import Fields, Moment, did_you_mean, is_url, media_problem, quote, split_url
 
 RELEASE_KEYS = ("title", "subtitle", "date", "location", "topics", "contacts", "summary", "lang",
                 "translation", "embargo", "draft", "slug", "updated", "image", "attachments",
@@ -186,24 +186,6 @@ def _item_fields(fields: Fields, key: str, index: int, item: dict[str, Any]) -> 
                   f"{key}[{index + 1}].", f"{key}.{index}.", fields.errors)
 
 
-def _is_url(src: str) -> bool:
-    parts = split_url(src)
-    return parts is None or bool(parts.scheme)  # what does not parse is no media path either
-
-
-def _media_problem(src: str, media: frozenset[str]) -> tuple[str, str] | None:
-    parts = split_url(src)
-    if parts is None:
-        return f"{quote(src)} is neither a URL nor a file under content/media/", "check the brackets and slashes"
-    if parts.scheme:
-        return None
-    cleaned = src.lstrip("/")
-    if cleaned not in media:
-        hint = did_you_mean(cleaned, media) or "put the file under content/media/ and write media/<name>"
-        return f"{quote(src)} does not exist", hint
-    return None
-
-
 def _image(fields: Fields, media: frozenset[str], sizes: dict[str, tuple[int, int]]) -> Image | None:
     data = fields.mapping("image")
     if data is None:
@@ -212,11 +194,11 @@ def _image(fields: Fields, media: frozenset[str], sizes: dict[str, tuple[int, in
     nested.check_keys(IMAGE_KEYS)
     src = nested.text("src", required=True, example="media/bild.jpg")
     alt = nested.text("alt", required=True, example="Was auf dem Bild zu sehen ist")
-    if src and split_url(src) and _is_url(src):
+    if src and split_url(src) and is_url(src):
         nested.fail("src", "must be a file under content/media/, not a URL",
                     "images are served from the site itself, so no reader is tracked by another host")
         return None
-    problem = _media_problem(src, media) if src else None
+    problem = media_problem(src, media) if src else None
     if problem:
         nested.fail("src", *problem)
     if not src or not alt or problem:
@@ -242,11 +224,11 @@ def _attachments(fields: Fields, media: frozenset[str]) -> tuple[Attachment, ...
         nested.check_keys(ATTACHMENT_KEYS)
         src = nested.text("src", required=True, example="media/praesentation.pdf")
         title = nested.text("title", required=True, example="Präsentation (PDF)")
-        problem = _media_problem(src, media) if src else None
+        problem = media_problem(src, media) if src else None
         if problem:
             nested.fail("src", *problem)
         elif src and title:
-            attachments.append(Attachment(src=src if _is_url(src) else src.lstrip("/"), title=title))
+            attachments.append(Attachment(src=src if is_url(src) else src.lstrip("/"), title=title))
     return tuple(attachments)
 
 

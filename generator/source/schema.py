@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta, timezone, tzinfo
 from typing import Any
@@ -50,6 +51,27 @@ def split_url(value: str) -> SplitResult | None:
         return urlsplit(value)
     except ValueError:
         return None
+
+
+def is_url(src: str) -> bool:
+    """True for a URL with a scheme (https://…, mailto:…), and for text that does not parse: no media path either."""
+    parts = split_url(src)
+    return parts is None or bool(parts.scheme)
+
+
+def media_problem(src: str, media: Collection[str]) -> tuple[str, str] | None:
+    """(message, hint) if `src` is neither a URL nor a file under content/media/ (`media/…`, a leading
+    "/" allowed); the hint names the closest file."""
+    parts = split_url(src)
+    if parts is None:
+        return f"{quote(src)} is neither a URL nor a file under content/media/", "check the brackets and slashes"
+    if parts.scheme:
+        return None
+    cleaned = src.lstrip("/")
+    if cleaned not in media:
+        hint = did_you_mean(cleaned, media) or "put the file under content/media/ and write media/<name>"
+        return f"{quote(src)} does not exist", hint
+    return None
 
 
 def quote(value: object, limit: int = 60) -> str:

@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 from functools import lru_cache
+from pathlib import PurePosixPath
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from ..config import Organization, SiteConfig, check_base_url
 from ..errors import BuildFailed, SourceError
 from .markdown import MarkdownError, foreign_load_problem, foreign_loads, render_markdown
-from .schema import Fields, did_you_mean, quote, split_url
+from .schema import Fields, did_you_mean, is_url, media_problem, quote, split_url
 from .yamldoc import load_yaml
 
 SITE_KEYS = ("title", "base_url", "language", "timezone", "description", "organization",
              "boilerplate", "default_contacts", "per_page", "feed_items")
 ORGANIZATION_KEYS = ("name", "url", "logo")
+_FILE_NAME = re.compile(r"^[\w-]+(\.[\w-]+)*\.[A-Za-z0-9]{2,5}$")
 
 
 def parse_site_config(text: str, path: str, base_url_override: str | None = None) -> SiteConfig:
@@ -104,7 +107,40 @@ def _organization(fields: Fields) -> Organization | None:
     nested = fields.nested("organization", data, "organization.")
     nested.check_keys(ORGANIZATION_KEYS)
     name = nested.text("name", required=True, example="Beispiel GmbH")
-    return Organization(name=name or "", url=nested.url("url"), logo=nested.text("logo"))
+    return Organization(name=name or "", url=nested.url("url"), logo=_logo(nested))
+
+
+def _logo(fields: Fields) -> str | None:
+    """The logo's site path (media/logo.svg), or None. A URL is refused: pages and feeds would load it
+    from another host. That the file exists is checked with the media (find_missing_logo)."""
+    value = fields.text("logo")
+    if value is None:
+        return None
+    if is_url(value) or value.startswith("//"):
+        fields.fail("logo", "must be a file under content/media/, not a URL",
+                    f"the site loads nothing from other hosts: {_copy_hint(value)}")
+        return None
+    return value.lstrip("/")
+
+
+def find_missing_logo(text: str, path: str, config: SiteConfig, media: Collection[str]) -> list[SourceError]:
+    """`organization.logo` that is not a file under content/media/, at the line of the logo."""
+    logo = config.organization.logo if config.organization else None
+    if logo is None or logo in media:
+        return []
+    document = load_yaml(text, path)  # parsed once already, so this cannot fail
+    written = str(document.data["organization"]["logo"]).strip()
+    message, hint = media_problem(written, media) or (f"{quote(written)} does not exist", "")
+    if not logo.startswith("media/") and not hint.startswith("did you mean"):
+        message, hint = f"{quote(written)} is not a file under content/media/", _copy_hint(written)
+    return [SourceError(path, document.key_lines.get("organization.logo", 1), f"organization.logo: {message}", hint)]
+
+
+def _copy_hint(value: str) -> str:
+    """How to make a URL or another path a media file, with its file name where it has a plain one."""
+    parts = split_url(value)
+    name = PurePosixPath(parts.path).name if parts else ""
+    return f"copy the file to content/media/ and write media/{name if _FILE_NAME.match(name) else 'logo.svg'}"
 
 
 def find_unknown_default_contacts(text: str, path: str, config: SiteConfig,

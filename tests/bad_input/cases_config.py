@@ -59,6 +59,15 @@ _SITE = [
     Case("site-organization-url-unparsable", site("organization: {name: Testkammer, url: 'http://[::1'}"), [
         f"{S}:3: organization.url: 'http://[::1' is not an absolute URL — write it with https://, e.g. "
         "https://example.org/"]),
+    Case("site-organization-logo-missing", site("organization: {name: Testkammer, logo: media/logo.png}"), [
+        f"{S}:3: organization.logo: 'media/logo.png' does not exist — did you mean media/logo.svg?"]),
+    Case("site-organization-logo-a-url", site("organization:", "  name: Testkammer",
+                                              "  logo: https://www.example.org/logo.svg"), [
+        f"{S}:5: organization.logo: must be a file under content/media/, not a URL — the site loads nothing from "
+        "other hosts: copy the file to content/media/ and write media/logo.svg"]),
+    Case("site-organization-logo-outside-media", site("organization: {name: Testkammer, logo: static/wappen.png}"), [
+        f"{S}:3: organization.logo: 'static/wappen.png' is not a file under content/media/ — copy the file to "
+        "content/media/ and write media/wappen.png"]),
     Case("site-organization-without-name", site("organization: {url: 'https://www.example.org/'}"), [
         f"{S}:3: organization.name: missing — add `name:` with your value, e.g. `name: Beispiel GmbH`"]),
 ]
