@@ -4,7 +4,6 @@ the templates use (URLs, dates via Babel, RFC 822). Reads templates; writes noth
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
@@ -21,6 +20,7 @@ from ..model.entities import Release
 from .lead import split_lead
 from .links import is_site_link, rewrite_links
 from .strings import LANGUAGE_NAMES, ui_string
+from .vcard import tel_number
 
 _NO_ORG = Organization(name="")
 
@@ -69,7 +69,7 @@ def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.En
         language_name=lambda lang: LANGUAGE_NAMES.get(lang, lang),
         og_locale=og_locale,
         country_name=lambda code, lang: country_name(code, lang),
-        tel=lambda phone: re.sub(r"[^0-9+]", "", phone),
+        tel=tel_number,
         news_article=lambda release: news_article(release, config),
         feed_content=lambda release: feed_content(release, config),
         split_lead=split_lead,

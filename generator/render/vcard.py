@@ -10,6 +10,16 @@ from ..config import SiteConfig
 from ..model.entities import Contact
 
 _HONORIFICS = re.compile(r"^((?:Prof\.|Dr\.|Dipl\.-\S+|Mag\.|Dr\. h\. c\.)\s+)+")
+# "+49 (0) 7131 …": the trunk 0 in brackets after the country code is dialled only from within the country.
+_TRUNK_ZERO = re.compile(r"^\s*(\+\d{1,3})\s*\(0\)")
+
+
+def tel_number(phone: str, separator: str = "") -> str:
+    """A phone number as written -> the number of a tel: URI (RFC 3966): "+", digits and `separator`
+    between the groups; a "(0)" after the country code is dropped, as it must not be dialled from abroad.
+    Used by the vCard (with "-") and by the pages' tel: links (the `tel` filter)."""
+    number = _TRUNK_ZERO.sub(r"\1 ", phone)
+    return re.sub(r"[^0-9+]+", separator, number).strip(separator)
 
 
 def escape_value(text: str) -> str:
@@ -63,8 +73,7 @@ def render_vcard(contact: Contact, config: SiteConfig) -> bytes:
                  address.postal_code or "", country)
         lines.append("ADR;TYPE=work:" + ";".join(escape_value(p) for p in parts))
     if contact.phone:
-        tel = re.sub(r"[^0-9+]+", "-", contact.phone).strip("-")
-        lines.append(f"TEL;VALUE=uri;TYPE=\"work,voice\":tel:{tel}")
+        lines.append(f"TEL;VALUE=uri;TYPE=\"work,voice\":tel:{tel_number(contact.phone, '-')}")
     if contact.email:
         lines.append(f"EMAIL;TYPE=work:{escape_value(contact.email)}")
     for _label, url in contact.links:

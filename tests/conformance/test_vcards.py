@@ -21,7 +21,8 @@ def contacts() -> dict[str, dict[str, Any]]:
 
 
 def digits(phone: str) -> str:
-    return re.sub(r"[^0-9+]", "", phone.removeprefix("tel:"))
+    """The number as dialled: "+49 (0) 7131 …" from abroad is +497131…, without the trunk 0."""
+    return re.sub(r"[^0-9+]", "", re.sub(r"^(\+\d{1,3})\s*\(0\)", r"\1", phone.removeprefix("tel:")))
 
 
 def check_card(card: Any, contact: dict[str, Any]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator.config import SiteConfig
 from generator.model.entities import Address, Contact
-from generator.render.vcard import escape_value, fold_line, render_vcard, structured_name
+from generator.render.vcard import escape_value, fold_line, render_vcard, structured_name, tel_number
 
 
 def test_escape_value() -> None:
@@ -35,3 +35,19 @@ def test_render_vcard() -> None:
         'TEL;VALUE=uri;TYPE="work,voice":tel:+49-7131-555-0100', "EMAIL;TYPE=work:presse@example.org",
         "URL;TYPE=work:https://example.org/", "LANG:de", "END:VCARD", "",
     ]
+
+
+def test_tel_number_drops_the_trunk_zero_after_the_country_code() -> None:
+    assert tel_number("+49 (0) 7131 555-0199") == "+4971315550199"
+    assert tel_number("+49 (0) 7131 555-0199", "-") == "+49-7131-555-0199"
+    assert tel_number("+49(0)7131/555-0199", "-") == "+49-7131-555-0199"
+    assert tel_number("+43 (0)1 514 50") == "+43151450"
+    assert tel_number("+49 7131 555-0100", "-") == "+49-7131-555-0100"
+    assert tel_number("07131 (0) 555") == "071310555"  # no country code: nothing is dropped
+    assert tel_number("(07131) 555-0100", "-") == "07131-555-0100"
+
+
+def test_render_vcard_dials_a_german_number_from_abroad() -> None:
+    contact = Contact(id="x", name="Erika Beispiel", phone="+49 (0) 7131 555-0199")
+    text = render_vcard(contact, SiteConfig(title="T", base_url="https://example.org/")).decode("utf-8")
+    assert 'TEL;VALUE=uri;TYPE="work,voice":tel:+49-7131-555-0199' in text.split("\r\n")
