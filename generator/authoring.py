@@ -111,7 +111,7 @@ def create_release(content_dir: Path, title: str, topics: list[str], lang: str |
     if not slugify(title):
         raise AuthoringError("the title gives an empty file name; write a title with letters or digits")
     new = NewRelease(title=title.strip(), date=date, lang=language, embargo=embargo_text,
-                     topics=tuple(_topic(name, known_topics) for name in topics),
+                     topics=_topics(topics, known_topics),
                      contacts=tuple(c for c in config.default_contacts if not known_contacts or c in known_contacts))
     path = release_file(content_dir, new, config)
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -153,6 +153,16 @@ def _known_contacts(content_dir: Path) -> list[str]:
         return []
     contacts, _errors = parse_contacts(read_text_file(path, path.as_posix()), path.as_posix())
     return list(contacts)
+
+
+def _topics(names: list[str], known: list[str] | None) -> tuple[str, ...]:
+    """Each topic once, as topics.yaml spells it (`--topic Ausbildung --topic ausbildung` is one topic);
+    free-form topics with one URL (Außenwirtschaft, Aussenwirtschaft) are one too, as first written."""
+    chosen: dict[str, str] = {}
+    for name in names:
+        topic = _topic(name, known)
+        chosen.setdefault(topic if known is not None else slugify(topic) or topic, topic)
+    return tuple(chosen.values())
 
 
 def _topic(name: str, known: list[str] | None) -> str:

@@ -84,6 +84,27 @@ def test_new_without_topics_yaml_takes_any_topic(tmp_path: Path) -> None:
     assert front.data["topics"] == ["Was auch immer"]
 
 
+def test_new_lists_each_topic_once_and_the_file_checks_clean(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {"topics.yaml": TOPICS})
+    result = run_cli("new", "Test", "--content", content, "--topic", "Ausbildung", "--topic", "ausbildung",
+                     "--topic", "Konjunktur", "--topic", "AUSBILDUNG")
+    assert result.status == 0, result.err
+    path = Path(result.out.strip())
+    text = path.read_text("utf-8")
+    assert "\ntopics: [Ausbildung, Konjunktur]" in text
+    path.write_text(text.replace(PLACEHOLDERS["de"], "Ein Text."), encoding="utf-8")
+    check = run_cli("check", "--content", content)
+    assert (check.status, check.err) == (0, "")
+
+
+def test_new_without_topics_yaml_lists_topics_with_one_url_once(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {})
+    result = run_cli("new", "Frei", "--content", content, "--topic", "Außenwirtschaft", "--topic", "Aussenwirtschaft",
+                     "--topic", "Außenwirtschaft")
+    front = split_front_matter(Path(result.out.strip()).read_text("utf-8"), "x")
+    assert front.data["topics"] == ["Außenwirtschaft"]
+
+
 def test_new_with_embargo_and_language(tmp_path: Path) -> None:
     content = make_site(tmp_path, {})
     result = run_cli("new", "Trade fair", "--content", content, "--lang", "EN", "--embargo", "2030-01-15T10:00")
