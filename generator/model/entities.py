@@ -81,6 +81,7 @@ class Release:
     image: Image | None = None
     attachments: tuple[Attachment, ...] = ()
     boilerplate_html: str | None = None  # None: no boilerplate shown
+    boilerplate_lang: str | None = None  # of boilerplate_html: the site's, or the release's for its own (None: lang)
     aliases: tuple[str, ...] = ()
     translations: tuple[TranslationLink, ...] = ()
     published: bool = True  # False only in --preview builds

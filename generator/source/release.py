@@ -83,6 +83,7 @@ def parse_release(source: SourceFile, context: ReleaseContext) -> tuple[Release 
         draft=fields.flag("draft"), updated=updated.value if updated else None,
         updated_has_time=bool(updated and updated.has_time), image=_image(fields, context.media, context.image_sizes),
         attachments=_attachments(fields, context.media), boilerplate_html=_boilerplate(fields, context),
+        boilerplate_lang=context.config.language if fields.data.get("boilerplate") is None else lang,
         aliases=_aliases(fields), lines=tuple(sorted(front.key_lines.items())),
     )
     if not release.draft:
