@@ -159,7 +159,7 @@ def _load_pure(text: str, path: str, first_line: int) -> YamlDocument:
     try:
         return _read_document(loader, path, first_line)
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc, path, first_line) from None
+        raise _syntax_error(exc, text, path, first_line) from None
     except yaml.YAMLError as exc:
         raise SourceError(path, first_line, f"YAML: {' '.join(str(exc).split())}",
                           "check the YAML syntax") from None
@@ -185,11 +185,13 @@ def _key_lines(node: yaml.Node, first_line: int) -> dict[str, int]:
     return key_lines
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError, path: str, first_line: int) -> SourceError:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str, path: str, first_line: int) -> SourceError:
     if exc.context == "while scanning a quoted scalar" and exc.context_mark:  # the line the quote opens on
-        return SourceError(path, first_line + exc.context_mark.line, "YAML: this quote is not closed",
-                           "close it at the end of the value; a quote inside the value must be doubled ('') "
-                           'in single quotes or escaped (\\") in double quotes')
+        return SourceError(path, first_line + exc.context_mark.line, *_UNCLOSED)
+    quote_problem = _quote_problem(exc, text)
+    if quote_problem:
+        line, message, hint = quote_problem
+        return SourceError(path, first_line + line, message, hint)
     mark = exc.problem_mark or exc.context_mark
     if exc.context == "while scanning a simple key" and exc.context_mark:  # the line that lacks its ": "
         mark = exc.context_mark
@@ -201,6 +203,37 @@ def _syntax_error(exc: yaml.MarkedYAMLError, path: str, first_line: int) -> Sour
         message, hint = ("this line is indented, so it continues the value above",
                          "start the key at the same column as the keys above it")
     return SourceError(path, line, f"YAML: {message}", hint)
+
+
+_UNCLOSED = ("YAML: this quote is not closed", "close it at the end of the value; a quote inside the value must be "
+             'doubled (\'\') in single quotes or escaped (\\") in double quotes')
+_INSIDE = {'"': ('YAML: a quote inside a value in "…" must be written \\"', "or put the value in '…'"),
+           "'": ("YAML: a ' inside '…' is written ''", 'or put the value in "…"')}
+_KEY_AHEAD = re.compile(r"[^\s#'\"][^:#]*:(\s|$)")  # `date: …` after a value: two keys on one line
+
+
+def _quote_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str] | None:
+    """(line, message, hint) when a value in quotes is followed by more text on the line its quote closes on:
+    a quote inside it (`"Die "Messe" startet"`, `'Die IHK's Messe'`), or a quote not closed on its own line
+    that ran on to a quote further down (a comment's). PyYAML reports the text after it, as a wrong indent."""
+    mark = exc.problem_mark
+    if mark is None:
+        return None
+    quoted = None  # the token before the error's, if it is a value in quotes
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):  # again, up to the error: the loader keeps no tokens
+            if token.start_mark.index >= mark.index:
+                break
+            quoted = token if isinstance(token, yaml.ScalarToken) and token.style in ('"', "'") else None
+    except (yaml.YAMLError, ValueError, OverflowError):  # the error itself, or one after it: the tokens so far do
+        pass
+    if quoted is None or quoted.end_mark.line != mark.line:
+        return None
+    if quoted.end_mark.index != mark.index and _KEY_AHEAD.match(_line_text(mark)[mark.column:]):
+        return None
+    if quoted.start_mark.line != quoted.end_mark.line:
+        return (quoted.start_mark.line, *_UNCLOSED)
+    return (quoted.start_mark.line, *_INSIDE[quoted.style])
 
 
 def _line_text(mark: Any) -> str:

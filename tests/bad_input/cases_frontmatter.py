@@ -8,6 +8,18 @@ _SPLIT = [
     Case("yaml-unclosed-quote", x('title: "Neue Mitteilung', "date: 2024-05-02"), [
         f"{X}:2: YAML: this quote is not closed — close it at the end of the value; a quote inside the value "
         "must be doubled ('') in single quotes or escaped (\\\") in double quotes"]),
+    Case("yaml-unclosed-quote-runs-on-to-a-comment", x(
+        "# A release. Lines starting with # are optional.", 'title: "Neue Mitteilung    # the headline',
+        '# subtitle: "…"               # the line under the headline', "date: 2024-05-02"), [
+        f"{X}:3: YAML: this quote is not closed — close it at the end of the value; a quote inside the value "
+        "must be doubled ('') in single quotes or escaped (\\\") in double quotes"]),
+    Case("yaml-double-quote-inside-double-quotes", x('title: "Die "Messe" startet"', "date: 2024-05-02"), [
+        f'{X}:2: YAML: a quote inside a value in "…" must be written \\" — or put the value in \'…\'']),
+    Case("yaml-apostrophe-inside-single-quotes", x("title: 'Die IHK's Messe startet'", "date: 2024-05-02"), [
+        f"{X}:2: YAML: a ' inside '…' is written '' — or put the value in \"…\""]),
+    Case("yaml-quote-inside-a-quoted-list-item", x('title: "Neue Mitteilung"', "date: 2024-05-02",
+                                                    'topics: ["Aus"bildung", Konjunktur]'), [
+        f'{X}:4: YAML: a quote inside a value in "…" must be written \\" — or put the value in \'…\'']),
     Case("yaml-colon-in-value", x("title: Ergebnis: gut", "date: 2024-05-02"), [
         f'{X}:2: YAML: a second ": " on this line — put the value in quotes, e.g. title: "Ergebnis: gut"']),
     Case("yaml-key-indented-under-a-value", x("title: Neue Mitteilung", "  date: 2024-05-02"), [

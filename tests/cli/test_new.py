@@ -105,6 +105,27 @@ def test_new_without_topics_yaml_lists_topics_with_one_url_once(tmp_path: Path) 
     assert front.data["topics"] == ["Außenwirtschaft"]
 
 
+UNCLOSED = ("YAML: this quote is not closed — close it at the end of the value; a quote inside the value must be "
+            "doubled ('') in single quotes or escaped (\\\") in double quotes")
+
+
+def test_a_quote_mistake_in_the_title_of_a_new_release_is_named_at_the_title(tmp_path: Path) -> None:
+    """The file of `new` has comments with quotes below the title: a quote left open runs on to them."""
+    content = make_site(tmp_path, {})
+    path = Path(run_cli("new", "Messe", "--content", content).out.strip())
+    text = path.read_text("utf-8").replace(PLACEHOLDERS["de"], "Die Messe startet.")
+    title_line = next(number for number, line in enumerate(text.splitlines(), 1) if line.startswith("title:"))
+    for title, message in [
+        ('"Messe startet', UNCLOSED),
+        ('"Die "Messe" startet"', 'YAML: a quote inside a value in "…" must be written \\" — or put the value in '
+                                  "'…'"),
+        ("'Die IHK's Messe startet'", "YAML: a ' inside '…' is written '' — or put the value in \"…\""),
+    ]:
+        path.write_text(text.replace('title: "Messe"', f"title: {title}"), encoding="utf-8")
+        check = run_cli("check", "--content", content)
+        assert (check.status, check.error_lines) == (1, [f"{path.as_posix()}:{title_line}: {message}", "1 error"])
+
+
 def test_new_with_embargo_and_language(tmp_path: Path) -> None:
     content = make_site(tmp_path, {})
     result = run_cli("new", "Trade fair", "--content", content, "--lang", "EN", "--embargo", "2030-01-15T10:00")
