@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
@@ -224,6 +224,8 @@ def build(options: BuildOptions, progress: Callable[[str], None] = _no_progress)
     started = time.perf_counter()
     check_output_dir(options.output_dir, [options.content_dir, options.theme_dir / "templates",
                                           options.theme_dir / "static", Path.cwd()])
+    if options.output_dir.is_symlink():  # public -> /var/www/presse: the folder it points to is replaced
+        options = replace(options, output_dir=options.output_dir.resolve())
     view, written, pages = build_site(options, progress, STAGES)
     return BuildResult(view, written, time.perf_counter() - started, pages_written=pages)
 

@@ -118,6 +118,23 @@ def test_a_preview_never_goes_to_the_default_output_folder(tmp_path: Path) -> No
     assert [path.name for path in tmp_path.iterdir() if not path.name.startswith(".")] == ["preview"]
 
 
+@pytest.mark.parametrize("target", ["an empty folder", "a folder to be made"])
+def test_an_output_that_is_a_symbolic_link_builds_into_the_folder_it_points_to(tmp_path: Path, target: str) -> None:
+    """public -> /var/www/presse, as a web server's folder often is: the link stays, the folder is built."""
+    www = tmp_path / "www" / "presse"
+    if target == "an empty folder":
+        www.mkdir(parents=True)
+    else:
+        www.parent.mkdir()
+    (tmp_path / "public").symlink_to(www)
+    for _ in range(2):
+        built = run_cli("build", "--content", FIXTURE_SITE, "--output", "public", "--now", FIXTURE_NOW, cwd=tmp_path)
+        assert built.status == 0, built.err
+    assert (tmp_path / "public").is_symlink() and (tmp_path / "public").resolve() == www
+    run_cli("build", "--content", FIXTURE_SITE, "--output", tmp_path / "direct", "--now", FIXTURE_NOW)
+    assert tree_bytes(www) == tree_bytes(tmp_path / "direct")
+
+
 def test_an_output_folder_that_is_not_a_built_site_is_never_replaced(tmp_path: Path) -> None:
     """A build replaces its output folder whole: `--output docs` must not wipe someone's documents."""
     docs = tmp_path / "docs"
