@@ -380,10 +380,24 @@ def _last_search(plan: Plan, out: Path, search: str) -> list[str] | None:
     return sorted(paths)
 
 
+def _strays(output_dir: Path, known: Mapping[str, Entry] | None) -> set[str]:
+    """Files in the output that no build wrote (put there by hand, or by another program): a build
+    replaces the output whole, so they go. (A file at the top changes the folder's identity, and the
+    whole output is made again; this finds them further down.)"""
+    if known is None:
+        return set()
+    found: set[str] = set()
+    for folder, _folders, files in os.walk(output_dir):
+        inside = os.path.relpath(folder, output_dir).replace(os.sep, "/")
+        found.update(relative for name in files if (relative := name if inside == "." else f"{inside}/{name}")
+                     not in known)
+    return found
+
+
 def _commit(options: BuildOptions, plan: Plan, cache: BuildCache, staging: Path, entries: dict[str, Entry],
             staged: set[str]) -> None:
     out, name = options.output_dir, str(options.output_dir.resolve())
-    removed = sorted(set(plan.previous or {}) - set(entries))
+    removed = sorted((set(plan.previous or {}) - set(entries)) | _strays(out, plan.previous))
     if plan.previous is not None and not staged and not removed:  # the output is this build already
         cache.end_commit(name, folder_id(out), plan.scan_key,
                          {p: e for p, e in entries.items() if plan.previous.get(p) != e}, (), replace_all=False)

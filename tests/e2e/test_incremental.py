@@ -348,6 +348,24 @@ def test_a_copied_file_replaced_with_the_same_size_and_mtime_is_copied_again(sit
     assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
 
 
+@pytest.mark.parametrize("change", ["nothing else", "a release"])
+def test_files_put_into_the_output_by_hand_go_with_the_next_build(site: Path, tmp_path: Path, change: str) -> None:
+    """A build replaces the output whole: no file stays that the build did not write."""
+    build(options(site, site / "public"))
+    (site / "public/releases/stray.txt").write_text("von Hand", "utf-8")
+    (site / "public/releases/2024/alt").mkdir()
+    (site / "public/releases/2024/alt/index.html").write_text("<p>alt</p>", "utf-8")
+    if change == "a release":
+        edit(site / "content/releases/2024/a.md", "Erster Absatz.", "Ein neuer erster Absatz.")
+    build(options(site, site / "public"))
+    assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
+    assert not (site / "public/releases/2024/alt").exists()
+    build(options(site, site / "public"))  # and the spare the next build starts from has none either
+    edit(site / "content/releases/2024/b.md", "Zweiter *Text*.", "Zweiter Text, neu.")
+    build(options(site, site / "public"))
+    assert tree_bytes(site / "public") == clean_tree(site, tmp_path)
+
+
 def _png(width: int, height: int) -> bytes:
     """The head of a PNG file: what a reader of its size looks at."""
     return (b"\x89PNG\r\n\x1a\n" + (13).to_bytes(4, "big") + b"IHDR" + width.to_bytes(4, "big")
