@@ -35,7 +35,7 @@ from .config import BuildOptions
 from .errors import BuildFailed, SourceError
 from .model.entities import Site
 from .model.schedule import Outlook, outlook
-from .model.urls import output_path
+from .model.urls import SEARCH_BUNDLE_PATH, output_path
 from .output.cache import BuildCache, Entry, cache_folder, digest, legacy_search_folder, search_folder, spare_folder
 from .output.mirror import mirror_files
 from .output.stamps import InputStamp, copy_signature, input_stamp, output_stamp
@@ -259,7 +259,8 @@ def _plan(options: BuildOptions, site: Site, cache: BuildCache, stages: Stages) 
     prints = fingerprint_outputs(outputs, render_key(options, site, template_dirs, stages.static_dirs(options)))
     known = cache.manifest(str(options.output_dir.resolve()), folder_id(options.output_dir))
     previous, previous_scan = known if known else (None, "")
-    scan = leak_scan(site, [o.path for o in outputs]) if not site.preview else LeakScan(site, "", None, {})
+    paths = [o.path for o in outputs] + [SEARCH_BUNDLE_PATH + "pagefind.js"]  # the index's folder is public too
+    scan = leak_scan(site, paths) if not site.preview else LeakScan(site, "", None, {})
     scan_key = digest(scan.regex.pattern) if scan.regex else "nothing withheld"
     return Plan(site, env, outputs, prints, stages.copies(options, site), previous, previous_scan, scan, scan_key)
 

@@ -151,6 +151,16 @@ def test_no_false_alarm_when_public_text_or_urls_share_a_title_or_slug(tmp_path:
     assert all(german_url not in data for data in tree_bytes(tmp_path / "public").values())
 
 
+def test_a_withheld_release_whose_slug_names_a_folder_of_the_site_is_no_false_alarm(tmp_path: Path) -> None:
+    """Every search page links to /pagefind/: a withheld `slug: pagefind` is not what it names."""
+    make_site(tmp_path, {**FILES, "releases/2024/geheim.md": release(TITLE, "2024-05-02", "Text.", slug="pagefind",
+                                                                      embargo="2025-07-01T10:00")})
+    checked = run_cli("check", "--content", "content", "--now", NOW, "--quiet", cwd=tmp_path)
+    built = build(tmp_path)
+    assert (checked.status, built.status) == (0, 0), built.err
+    assert all(b"/releases/2024/pagefind/" not in data for data in tree_bytes(tmp_path / "public").values())
+
+
 def test_media_of_an_embargoed_release_wait_for_it(tmp_path: Path) -> None:
     """Its image and attachment are not copied before the embargo (a guessed URL finds nothing), then are."""
     files = {**FILES,
