@@ -19,6 +19,7 @@ from .incremental import Stages, build_site
 from .model.assemble import SiteParts, assemble_site
 from .model.entities import Contact, Page, Release, Site
 from .model.schedule import Outlook
+from .model.urls import is_published_static
 from .output.writer import check_output_dir
 from .parallel import Parsed
 from .rebuild import BuildMemory, PendingSearch, SearchIndex, index_pending, render_again
@@ -211,7 +212,7 @@ def copied_files(options: BuildOptions, site: Site) -> dict[str, Path]:
     for folder in reversed(theme_dirs(options, "static")):  # the override wins
         if folder.is_dir():
             for file in sorted(folder.rglob("*")):
-                if file.is_file() and not file.name.startswith("."):
+                if file.is_file() and is_published_static(file.relative_to(folder).parts):
                     copies[file.relative_to(folder).as_posix()] = file
     for media in site.media:
         copies[media] = options.content_dir / media

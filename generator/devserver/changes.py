@@ -10,6 +10,7 @@ import enum
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from ..model.urls import is_published_static
 from ..source.reader import is_markdown_name
 
 SITE_DATA = frozenset({"site.yaml", "contacts.yaml", "topics.yaml", "redirects.yaml"})
@@ -74,6 +75,7 @@ def _is_within(path: PurePath, folder: PurePath) -> bool:
 
 
 def _hidden_within(path: PurePath, folders: tuple[PurePath, ...]) -> bool:
-    """A file inside a hidden folder of the theme (.git, .cache) is not part of it."""
+    """A hidden file of the theme, or one in a hidden folder (.git, .cache) other than .well-known/, is
+    not part of it (is_published_static)."""
     folder = next(f for f in folders if _is_within(path, f))
-    return any(part.startswith(".") for part in path.relative_to(folder).parts)
+    return not is_published_static(path.relative_to(folder).parts)

@@ -108,3 +108,11 @@ def output_path(site_path: str) -> str:
     if site_path == "" or site_path.endswith("/"):
         return site_path + "index.html"
     return site_path
+
+
+def is_published_static(parts: tuple[str, ...]) -> bool:
+    """Whether a file of the theme's static folder (its path's parts below that folder) is copied to the
+    site: not a hidden file or one in a hidden folder (.git, .cache), except under .well-known/ (RFC
+    8615: security.txt and the like are meant to be published)."""
+    inside = parts[1:] if parts[:1] == (".well-known",) else parts
+    return bool(parts) and not any(part.startswith(".") for part in inside)

@@ -33,6 +33,8 @@ ROOTS = WatchedRoots(content=PurePath("/site/content"),
     ("/theme/templates/base.html", ChangeKind.TEMPLATE),
     ("/theme/static/style.css", ChangeKind.STATIC),
     ("/theme/static/.git/index", ChangeKind.IGNORED),
+    ("/theme/static/.well-known/security.txt", ChangeKind.STATIC),  # published, as build does
+    ("/theme/static/.well-known/.hidden", ChangeKind.IGNORED),
     ("/elsewhere/x.md", ChangeKind.IGNORED),
     ("/site/content", ChangeKind.SITE_DATA),
 ])

@@ -135,6 +135,21 @@ def test_an_output_that_is_a_symbolic_link_builds_into_the_folder_it_points_to(t
     assert tree_bytes(www) == tree_bytes(tmp_path / "direct")
 
 
+def test_hidden_static_files_stay_out_but_well_known_is_published(tmp_path: Path) -> None:
+    """The same rule as the dev server's (devserver/changes.py): .git/ and .cache/ are not the theme."""
+    static = tmp_path / "static"
+    for name in (".well-known/security.txt", ".git/config", ".cache/x.css", "css/.hidden.css", ".DS_Store",
+                 "css/extra.css"):
+        (static / name).parent.mkdir(parents=True, exist_ok=True)
+        (static / name).write_text("x", "utf-8")
+    built = run_cli("build", "--content", FIXTURE_SITE, "--output", tmp_path / "public", "--now", FIXTURE_NOW,
+                    "--static", static)
+    assert built.status == 0, built.err
+    published = {p.relative_to(tmp_path / "public").as_posix() for p in (tmp_path / "public").rglob("*") if p.is_file()}
+    assert {".well-known/security.txt", "css/extra.css"} <= published
+    assert not {".git/config", ".cache/x.css", "css/.hidden.css", ".DS_Store"} & published
+
+
 def test_an_output_folder_that_is_not_a_built_site_is_never_replaced(tmp_path: Path) -> None:
     """A build replaces its output folder whole: `--output docs` must not wipe someone's documents."""
     docs = tmp_path / "docs"
