@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..model.urls import is_published_static
-from ..source.reader import is_markdown_name
+from ..source.reader import SETTINGS_FILES, is_markdown_name
 
-SITE_DATA = frozenset({"site.yaml", "contacts.yaml", "topics.yaml", "redirects.yaml"})
+SITE_DATA = frozenset({f"{name}.{suffix}" for name in SETTINGS_FILES for suffix in ("yaml", "yml")})  # .yml: reported
 _EDITOR_PREFIXES = (".", "#", "~")
 _EDITOR_SUFFIXES = ("~", ".swp", ".swx", ".swo", ".tmp", ".part", ".crdownload", ".kate-swp")
 _EDITOR_NAMES = frozenset({"4913", "__pycache__"})  # 4913: Vim's probe that the folder is writable

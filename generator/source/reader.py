@@ -46,6 +46,7 @@ class SiteSources:
     errors: list[SourceError] = field(default_factory=list)
 
 
+SETTINGS_FILES = ("site", "contacts", "topics", "redirects")  # content/<name>.yaml
 Signature = tuple[int, int, int, int]  # size, mtime, ctime (ns), inode
 
 
@@ -72,6 +73,13 @@ def read_sources(content_dir: Path, known: KnownSources | None = None) -> SiteSo
     sources.contacts = _read_optional(content_dir, "contacts.yaml", reader)
     sources.topics = _read_optional(content_dir, "topics.yaml", reader)
     sources.redirects = _read_optional(content_dir, "redirects.yaml", reader)
+    for name in SETTINGS_FILES:  # site.yml would be read as no site.yaml, topics.yml as free-form topics
+        misnamed = content_dir / f"{name}.yml"
+        if misnamed.is_file():
+            hint = f"merge it into {name}.yaml and remove it" if (content_dir / f"{name}.yaml").is_file() \
+                else f"rename it to {name}.yaml"
+            sources.errors.append(SourceError(_shown(misnamed), 1, f"this file is not read: Pressroom reads "
+                                              f"{name}.yaml", hint))
     sources.releases = _read_tree(content_dir, "releases", True, reader)
     sources.pages = _read_tree(content_dir, "pages", False, reader)
     media_dir = content_dir / "media"

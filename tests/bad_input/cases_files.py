@@ -21,6 +21,13 @@ _NAMES = [
         f"content/releases/2023/alt/y.en.MD:1: this file is not read: its name ends in `.MD` — {HINT} y.en.md",
         f"{R}/x.mdown:1: this file is not read: its name ends in `.mdown` — {HINT} x.md",
         f"{R}/z.md:1: date: missing — add `date:` with your value, e.g. `date: 2008-07-24`"]),
+    Case("settings-ending-in-yml", {"content/topics.yml": "Ausbildung:\n", "content/topics.yaml": None,
+                                    "content/redirects.yml": "/alt.html: /\n"}, [
+        "content/redirects.yml:1: this file is not read: Pressroom reads redirects.yaml — rename it to redirects.yaml",
+        "content/topics.yml:1: this file is not read: Pressroom reads topics.yaml — rename it to topics.yaml"]),
+    Case("settings-in-yml-beside-yaml", {"content/contacts.yml": "x:\n  name: X\n"}, [
+        "content/contacts.yml:1: this file is not read: Pressroom reads contacts.yaml — merge it into "
+        "contacts.yaml and remove it"]),
     Case("page-in-a-subfolder", {"content/pages/rechtliches/datenschutz.md": fm('title: "Datenschutz"')}, [
         f"content/pages/rechtliches/datenschutz.md:1: {PAGE}"]),
     Case("page-misnamed-in-a-subfolder", {"content/pages/a/b/ueber-uns.markdown": fm('title: "Über uns"')}, [
