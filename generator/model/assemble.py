@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from ..config import SiteConfig
 from ..errors import SourceError
 from .entities import Alias, Contact, Edition, Page, Release, Site, TopicListing, TranslationLink, Withheld, YearArchive
+from .schedule import instant, published_at
 from .urls import (
     NEWS_SITEMAP_PATH,
     SEARCH_BUNDLE_PATH,
@@ -53,7 +54,8 @@ class SiteParts:
 
 
 def is_published(release: Release, now: datetime) -> bool:
-    return not release.draft and release.date <= now and (release.embargo is None or release.embargo <= now)
+    """Not a draft, and date and embargo (if any) at or before now, as instants (see schedule.instant)."""
+    return not release.draft and instant(published_at(release)) <= instant(now)
 
 
 def withheld_reason(release: Release, now: datetime) -> Withheld:
@@ -61,7 +63,7 @@ def withheld_reason(release: Release, now: datetime) -> Withheld:
     line = release.line_of("title")
     if release.draft:
         return Withheld(release.source, release.title, release.slug, release.path, "draft", None, line)
-    at = max(release.date, release.embargo or release.date)
+    at = published_at(release)
     reason = "embargo" if release.embargo is not None and release.embargo == at else "date"
     return Withheld(release.source, release.title, release.slug, release.path, reason, at, line)
 

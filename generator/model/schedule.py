@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 from typing import Any
 
 from .entities import Release, Site, Withheld
@@ -32,26 +32,34 @@ class Change:
 
 def published_at(release: Release) -> datetime:
     """When a release went (or goes) public: the later of its date and its embargo."""
-    return max(release.date, release.embargo or release.date)
+    return max(release.date, release.embargo or release.date, key=instant)
+
+
+def instant(moment: datetime) -> datetime:
+    """The moment in UTC. Arithmetic and comparisons go through it: Python adds a timedelta to a time in
+    Europe/Berlin by the clock on the wall, and compares two times of one zone by it too, so across a
+    change of daylight saving time "two days later" would be an hour off."""
+    return moment.astimezone(UTC)
 
 
 def news_releases(site: Site) -> tuple[Release, ...]:
     """Public releases that went public in the two days up to the build's now, newest first."""
-    start = site.now - NEWS_WINDOW
-    recent = [r for r in site.releases if r.published and start < published_at(r) <= site.now]
+    now = instant(site.now)
+    recent = [r for r in site.releases if r.published and now - NEWS_WINDOW < instant(published_at(r)) <= now]
     return tuple(sorted(recent, key=lambda r: (-published_at(r).timestamp(), r.path)))[:NEWS_LIMIT]
 
 
 def upcoming_changes(site: Site) -> list[Change]:
     """Every future moment the output changes by itself, earliest first. A preview shows unpublished
     releases (Site.withheld is empty), marked as such until they are published: those moments too."""
+    now = instant(site.now)
     changes = [Change(w.publish_at, w.reason, w.source) for w in site.withheld
-               if w.publish_at is not None and w.publish_at > site.now]
+               if w.publish_at is not None and instant(w.publish_at) > now]
     changes += [Change(published_at(r), "embargo" if r.embargo is not None and r.embargo >= r.date else "date",
                        r.source) for r in site.releases
-                if site.preview and not r.published and not r.draft and published_at(r) > site.now]
-    changes += [Change(published_at(r) + NEWS_WINDOW, "news-sitemap", r.source) for r in news_releases(site)]
-    return sorted(changes, key=lambda c: (c.at, c.source, c.reason))
+                if site.preview and not r.published and not r.draft and instant(published_at(r)) > now]
+    changes += [Change(instant(published_at(r)) + NEWS_WINDOW, "news-sitemap", r.source) for r in news_releases(site)]
+    return sorted(changes, key=lambda c: (instant(c.at), c.source, c.reason))
 
 
 @dataclass(frozen=True)
@@ -72,7 +80,7 @@ class Outlook:
 
     def valid_at(self, now: datetime) -> bool:
         """Whether a build at `now` gives the same output (and outlook) as the build at self.now."""
-        return self.now <= now and (not self.changes or now < self.changes[0].at)
+        return instant(self.now) <= instant(now) and (not self.changes or instant(now) < instant(self.changes[0].at))
 
 
 def outlook(site: Site) -> Outlook:

@@ -42,6 +42,18 @@ def test_only_the_last_two_days_newest_first(tmp_path: Path) -> None:
     ]
 
 
+def test_the_two_days_are_48_hours_across_a_change_of_daylight_saving_time(tmp_path: Path) -> None:
+    """Published 2024-10-26 12:30 CEST (10:30 UTC); the clocks go back on the 27th, so the 48 hours end at
+    11:30 CET on the 28th, however the build's now is written."""
+    files = {"releases/a.md": release("Vor der Zeitumstellung", date="2024-10-26T12:30")}
+    for now, listed in (("2024-10-28T11:29", 1), ("2024-10-28T10:29:00Z", 1), ("2024-10-28T11:31", 0),
+                        ("2024-10-28T10:31:00Z", 0), ("2024-10-28T12:00+01:00", 0)):
+        output, out, _ = build(tmp_path / now.replace(":", ""), files, now=now)
+        assert len(entries(output)) == listed, now
+        if listed:
+            assert "the news sitemap changes 2024-10-28 11:30 CET" in out
+
+
 def test_empty_when_nothing_is_new_and_listed_in_robots(published: Path) -> None:
     assert entries(published) == []
     robots = (published / "robots.txt").read_text("utf-8")
