@@ -82,7 +82,7 @@ def stale_translation_warnings(facts: ContentFacts) -> list[SourceError]:
         source = sources.get(release.translation or "")
         if source is None or release is source or source.updated is None:
             continue
-        if release.modified < source.updated:
+        if release.modified.timestamp() < source.updated.timestamp():
             warnings.append(SourceError(
                 release.source, _line(facts, release, "translation"),
                 f"translation: older than its source {source.source}, which was updated on "

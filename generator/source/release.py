@@ -107,10 +107,10 @@ def _check_written(body: str, path: str, body_line: int, errors: list[SourceErro
 def _check_order(fields: Fields, date: Moment | None, embargo: Moment | None, updated: Moment | None) -> None:
     """An embargo before the date is an error, not a no-op: it is most likely a typo in a moment that
     was meant to hold the release back (see docs/errors.md)."""
-    if date and embargo and embargo.value < date.value:
+    if date and embargo and embargo.value.timestamp() < date.value.timestamp():
         fields.fail("embargo", f"{_shown(embargo)} is before the release date {_shown(date)}, "
                     "so it would hold nothing back", "set the embargo at or after `date`, or remove it")
-    if date and updated and updated.value < date.value:
+    if date and updated and updated.value.timestamp() < date.value.timestamp():
         fields.fail("updated", f"{_shown(updated)} is before the release date {_shown(date)}",
                     "an update comes after `date`; check both for a typo")
 
