@@ -104,7 +104,7 @@ def feed_content(release: Release, config: SiteConfig) -> str:
         if release.image.caption:
             figure += f"<figcaption>{escape(release.image.caption)}</figcaption>"
         parts.append(f"<figure>{figure}</figure>")
-    parts.append(rewrite_links(release.body_html, config.base_url))
+    parts.append(rewrite_links(release.body_html, config.base_url, release.path))
     return "\n".join(parts)
 
 

@@ -9,30 +9,52 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 from html import unescape
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
-_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+_ATTRIBUTE = re.compile(r"""(\s(?:href|src|srcset|poster)\s*=\s*)(["'])(.*?)(\2)""", re.IGNORECASE | re.DOTALL)
+_RELATIVE = ("./", "../")
 
 
 def is_site_link(url: str) -> bool:
     return bool(url) and not urlsplit(url).scheme and not url.startswith(("#", "//", "?"))
 
 
-def rewrite_links(html: str, prefix: str) -> str:
-    """Prefix every site link in href/src attributes with `prefix` (base path or base URL)."""
+def rewrite_links(html: str, prefix: str, page: str | None = None) -> str:
+    """Prefix every site link in href, src, srcset and poster attributes (in either quotes) with `prefix`
+    (base path or base URL). A link relative to its page (`./x`, `../x`) is left as written for a
+    browser to resolve; with `page`, the site path of the page it is on, it is resolved against
+    prefix + page instead (for feeds and ninjs, read away from the page)."""
+
+    def rewritten(url: str) -> str:
+        if not is_site_link(url):
+            return url
+        if url.startswith(_RELATIVE) or url in (".", ".."):
+            return url if page is None else urljoin(prefix + page, url)
+        return prefix + url.lstrip("/")
 
     def replace(match: re.Match[str]) -> str:
-        url = match.group(2)
-        if not is_site_link(url):
-            return match.group(0)
-        return f"{match.group(1)}{prefix}{url.lstrip('/')}{match.group(3)}"
+        start, quote, value, end = match.groups()
+        if start.strip().lower().startswith("srcset"):
+            value = ", ".join(" ".join([rewritten(words[0]), *words[1:]]) for candidate in value.split(",")
+                              if (words := candidate.split()))
+        else:
+            value = rewritten(value)
+        return f"{start}{quote}{value}{end}"
 
     return _ATTRIBUTE.sub(replace, html)
 
 
 def site_link_targets(html: str) -> list[str]:
-    """The site links in href/src attributes of rendered Markdown, as written (HTML-unescaped)."""
-    return [url for match in _ATTRIBUTE.finditer(html) if is_site_link(url := unescape(match.group(2)))]
+    """The site links in the href, src, srcset and poster attributes of rendered Markdown, as written
+    (HTML-unescaped)."""
+    urls = []
+    for match in _ATTRIBUTE.finditer(html):
+        if match.group(1).strip().lower().startswith("srcset"):
+            values = [words[0] for candidate in match.group(3).split(",") if (words := candidate.split())]
+        else:
+            values = [match.group(3)]
+        urls += [url for value in values if is_site_link(url := unescape(value))]
+    return urls
 
 
 def links_to_known(url: str, paths: Collection[str]) -> bool:

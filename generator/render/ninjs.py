@@ -111,9 +111,9 @@ def _texts(release: Release, config: SiteConfig) -> dict[str, Any]:
     headlines = [{"role": "main", "value": release.title}]
     if release.subtitle:
         headlines.append({"role": "sub", "value": release.subtitle})
-    bodies = [_body("main", rewrite_links(release.body_html, config.base_url))]
+    bodies = [_body("main", rewrite_links(release.body_html, config.base_url, release.path))]
     if release.boilerplate_html:
-        bodies.append(_body("boilerplate", rewrite_links(release.boilerplate_html, config.base_url)))
+        bodies.append(_body("boilerplate", rewrite_links(release.boilerplate_html, config.base_url, release.path)))
     return {"headlines": headlines,
             "descriptions": [{"role": "summary", "contentType": "text/plain", "value": release.summary}],
             "bodies": bodies}
