@@ -112,8 +112,9 @@ def _plan_edition(site: Site, edition: Edition) -> list[Output]:
     lang, prefix, config = edition.lang, edition.prefix, site.config
     outputs = []
     for pagination, releases in _paginate(edition.releases, config.per_page, lambda n: home_path(prefix, n)):
+        # Later pages are titled "Seite 2 von 3"; base.html adds " – <site title>", as for every other page.
         title = config.title if pagination.number == 1 else \
-            f"{config.title} – {ui_string(lang, 'page_of', page=pagination.number, pages=pagination.count)}"
+            ui_string(lang, "page_of", page=pagination.number, pages=pagination.count)
         alternates = _home_alternates(site) if pagination.number == 1 else ()
         outputs.append(_html(site, pagination.paths[pagination.number - 1], "home.html", lang, title, None,
                              alternates=alternates, releases=releases, pagination=pagination))
