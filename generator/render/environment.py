@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 
 from ..config import Organization, SiteConfig
 from ..model.entities import Release
+from ..model.urls import contact_anchor
 from .lead import split_lead
 from .links import is_site_link, rewrite_links
 from .strings import LANGUAGE_NAMES, ui_string
@@ -73,6 +74,7 @@ def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.En
         news_article=lambda release: news_article(release, config),
         feed_content=lambda release: feed_content(release, config),
         split_lead=split_lead,
+        contact_anchor=contact_anchor,
     )
     env.tests["site_link"] = is_site_link
     env.globals.update(t=ui_string, site=config)

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..config import SiteConfig
 from ..model.entities import Attachment, Contact, Image, Release
-from ..model.urls import contacts_path, topic_path
+from ..model.urls import contact_anchor, contacts_path, topic_path
 from .jsonfeed import absolute, media_type
 from .links import rewrite_links
 
@@ -55,7 +55,7 @@ def contact_info(contact: Contact) -> list[dict[str, Any]]:
 def _person(contact: Contact, config: SiteConfig) -> dict[str, Any]:
     person: dict[str, Any] = {"name": contact.name, "rel": "contact"}
     if contact.id:
-        person["uri"] = f"{config.base_url}{contacts_path()}#{contact.id}"
+        person["uri"] = f"{config.base_url}{contacts_path()}#{contact_anchor(contact.id)}"
         person["literal"] = contact.id
     info = contact_info(contact)
     if info:

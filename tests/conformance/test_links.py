@@ -5,6 +5,7 @@ inside the feeds), canonical, Open Graph and redirect URLs lead to a file of the
 from __future__ import annotations
 
 import functools
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -89,6 +90,33 @@ def test_links_inside_feed_items_resolve(built_site: BuiltSite) -> None:
                 found, _ = broken_links(built_site, entry.link, links, f"{feed.name} item {entry.link}")
                 broken += found
     assert broken == []
+
+
+def ninjs_links(value: object) -> Iterator[str]:
+    """Every `uri` and `href` of a ninjs document, at any depth."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in ("uri", "href") and isinstance(item, str):
+                yield item
+            else:
+                yield from ninjs_links(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from ninjs_links(item)
+
+
+def test_links_inside_ninjs_resolve(built_site: BuiltSite) -> None:
+    """The release, its topics, media and translations, and each contact's block on /contacts/ (#contact-<id>)."""
+    broken: list[str] = []
+    fragments = 0
+    for ninjs in built_site.files("ninjs.json"):
+        links = list(ninjs_links(json.loads(ninjs.read_text("utf-8"))))
+        fragments += sum("#" in link for link in links)
+        where = ninjs.relative_to(built_site.root).as_posix()
+        found, _ = broken_links(built_site, built_site.url_of(ninjs), links, where)
+        broken += found
+    assert broken == []
+    assert fragments > 0
 
 
 def test_a_missing_page_and_a_missing_fragment_are_reported(tmp_path: Path) -> None:

@@ -82,7 +82,7 @@ def test_ninjs_contacts_with_contact_info(published: Path) -> None:
     item = ninjs_of(published, "releases/2024/exporteure-optimistisch/index.html")
     [person] = item["people"]
     assert person["name"] == "Dr. Erika Beispiel" and person["rel"] == "contact"
-    assert person["uri"] == "https://presse.example.org/contacts/#presse"
+    assert person["uri"] == "https://presse.example.org/contacts/#contact-presse"
     assert person["contactInfo"] == [
         {"type": "phone", "role": "office", "value": "+49 7131 555-0100"},
         {"type": "email", "role": "office", "value": "presse@example.org"},
