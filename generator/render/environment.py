@@ -4,6 +4,7 @@ the templates use (URLs, dates via Babel, RFC 822). Reads templates; writes noth
 
 from __future__ import annotations
 
+import functools
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
 from pathlib import Path
@@ -28,6 +29,16 @@ _NO_ORG = Organization(name="")
 
 def babel_locale(lang: str) -> str:
     return lang.replace("-", "_")
+
+
+@functools.lru_cache(maxsize=64)
+def text_direction(lang: str) -> str:
+    """"rtl" for a language written right to left (Arabic, Hebrew, Persian, Urdu …), per Babel's CLDR data;
+    "ltr" for any other, and for a tag Babel does not know."""
+    try:
+        return "rtl" if babel.Locale.parse(babel_locale(lang)).text_direction == "rtl" else "ltr"
+    except (ValueError, babel.UnknownLocaleError):
+        return "ltr"
 
 
 def whole_minutes(moment: datetime) -> datetime:
@@ -68,6 +79,7 @@ def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.En
         rfc822=lambda moment: format_datetime(whole_minutes(local(moment))),
         year=lambda moment: local(moment).year,
         language_name=lambda lang: LANGUAGE_NAMES.get(lang, lang),
+        text_direction=text_direction,
         og_locale=og_locale,
         country_name=lambda code, lang: country_name(code, lang),
         tel=tel_number,
