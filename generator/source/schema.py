@@ -25,7 +25,7 @@ _GERMAN = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})")
 _GERMAN_SHORT = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{2})(?!\d)")  # 26.11.26: 00–68 are 20xx, 69–99 19xx
 _US = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", re.IGNORECASE)
-_PHONE = re.compile(r"^\+?[0-9][0-9 ()/.-]{4,}[0-9]$")
+_PHONE = re.compile(r"^[+(]?[0-9][0-9 ()/.-]{4,}[0-9]$")  # the shape only; phone() also wants the "+" first
 # Years outside this range are typos (0224, 9024); they would also overflow time zone arithmetic.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
 
@@ -300,9 +300,18 @@ class Fields:
         return value
 
     def phone(self, key: str) -> str | None:
+        """A phone number with its country code: a national number ("07131 …") is no tel: URI (RFC 3966
+        needs a phone-context for it) and cannot be dialled by a journalist abroad."""
         value = self.text(key)
-        if value is not None and not _PHONE.match(value):
+        if value is None:
+            return None
+        if not _PHONE.match(value):
             self.fail(key, f"{quote(value)} is not a phone number", 'write it like "+49 7131 555-0100"')
+            return None
+        if not value.startswith("+"):
+            hint = (f"write + for the 00: {'+' + value[2:].lstrip()}" if value.startswith("00")
+                    else "write it with the country code, e.g. +49 7131 555-0100")
+            self.fail(key, f"{quote(value)} has no country code", hint)
             return None
         return value
 

@@ -77,6 +77,14 @@ _CONTACTS = [
         f"{C}:3: presse.email: 'presse@example' is not an e-mail address — write it like presse@example.org"]),
     Case("contact-phone-impossible", contact('phone: "Zentrale"'), [
         f"{C}:3: presse.phone: 'Zentrale' is not a phone number — write it like \"+49 7131 555-0100\""]),
+    Case("contact-phone-national", contact('phone: "07131 555-0100"'), [
+        f"{C}:3: presse.phone: '07131 555-0100' has no country code — write it with the country code, e.g. "
+        "+49 7131 555-0100"]),
+    Case("contact-phone-with-00-for-the-plus", contact('phone: "0049 7131 555-0100"'), [
+        f"{C}:3: presse.phone: '0049 7131 555-0100' has no country code — write + for the 00: +49 7131 555-0100"]),
+    Case("contact-phone-national-in-brackets", contact("phone: (07131) 555-0100"), [
+        f"{C}:3: presse.phone: '(07131) 555-0100' has no country code — write it with the country code, e.g. "
+        "+49 7131 555-0100"]),
     Case("contact-name-missing", {C: "presse:\n  role: Kommunikation\n"}, [
         f"{C}:1: presse.name: missing — add `name:` with your value, e.g. `name: Dr. Detlef Schulz-Kuhnt`"]),
     Case("contact-name-without-value", {C: "presse:\n  name:\n  role: Kommunikation\n"}, [

@@ -62,6 +62,9 @@ _REFERENCES = [
     Case("contact-inline-bad-email", {X: good("contacts:", '  - {name: "Max Muster", email: "max(at)example.org"}')},
          [f"{X}:5: contacts[1].email: 'max(at)example.org' is not an e-mail address — "
           "write it like presse@example.org"]),
+    Case("contact-inline-national-phone", {X: good("contacts:", '  - {name: "Max Muster", phone: "07131 555-0199"}')},
+         [f"{X}:5: contacts[1].phone: '07131 555-0199' has no country code — write it with the country code, e.g. "
+          "+49 7131 555-0100"]),
     Case("image-without-alt", {X: good("image: {src: media/bild.jpg, caption: Vollversammlung}")}, [
         f"{X}:4: image.alt: missing — add `alt:` with your value, e.g. `alt: Was auf dem Bild zu sehen ist`"]),
     Case("image-file-missing", {X: good("image:", "  src: media/bilt.jpg", "  alt: Die Vollversammlung")}, [
