@@ -27,6 +27,12 @@ def escape_value(text: str) -> str:
             .replace("\r\n", "\\n").replace("\n", "\\n"))
 
 
+def uri_value(url: str) -> str:
+    """A URI property value (RFC 6350 §3.4): "," and ";" separate values there, and a URI has no backslash
+    escapes, so they are percent-encoded (%2C, %3B); `https://social.example.org/@a,b` stays one URL."""
+    return url.replace(",", "%2C").replace(";", "%3B")
+
+
 def fold_line(line: str) -> str:
     """Fold a content line into chunks of at most 75 octets, never inside a UTF-8 character."""
     chunks, current, size = [], "", 0
@@ -77,7 +83,7 @@ def render_vcard(contact: Contact, config: SiteConfig) -> bytes:
     if contact.email:
         lines.append(f"EMAIL;TYPE=work:{escape_value(contact.email)}")
     for _label, url in contact.links:
-        lines.append(f"URL;TYPE=work:{url}")
+        lines.append(f"URL;TYPE=work:{uri_value(url)}")
     if config.language:
         lines.append(f"LANG:{config.language}")
     lines.append("END:VCARD")

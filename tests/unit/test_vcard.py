@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import vobject  # type: ignore[import-untyped]
+
 from generator.config import SiteConfig
 from generator.model.entities import Address, Contact
 from generator.render.vcard import escape_value, fold_line, render_vcard, structured_name, tel_number
@@ -51,3 +53,11 @@ def test_render_vcard_dials_a_german_number_from_abroad() -> None:
     contact = Contact(id="x", name="Erika Beispiel", phone="+49 (0) 7131 555-0199")
     text = render_vcard(contact, SiteConfig(title="T", base_url="https://example.org/")).decode("utf-8")
     assert 'TEL;VALUE=uri;TYPE="work,voice":tel:+49-7131-555-0199' in text.split("\r\n")
+
+
+def test_a_url_with_a_comma_or_semicolon_is_read_back_whole() -> None:
+    """RFC 6350 §3.4: "," and ";" in a URI value are percent-encoded, or a reader cuts the URL there."""
+    contact = Contact(id="x", name="Erika Beispiel", links=(("Mastodon", "https://social.example.org/@a,b;c"),))
+    text = render_vcard(contact, SiteConfig(title="T", base_url="https://example.org/")).decode("utf-8")
+    assert "URL;TYPE=work:https://social.example.org/@a%2Cb%3Bc" in text.split("\r\n")
+    assert vobject.readOne(text).url.value == "https://social.example.org/@a%2Cb%3Bc"
