@@ -131,8 +131,8 @@ def news_article(release: Release, config: SiteConfig) -> dict[str, Any]:
     article: dict[str, Any] = {
         "@context": "https://schema.org", "@type": "NewsArticle", "headline": release.title,
         "description": release.summary, "inLanguage": release.lang,
-        "datePublished": release.date.astimezone(config.zone).isoformat(),
-        "dateModified": release.modified.astimezone(config.zone).isoformat(),
+        "datePublished": whole_minutes(release.date.astimezone(config.zone)).isoformat(),
+        "dateModified": whole_minutes(release.modified.astimezone(config.zone)).isoformat(),
         "author": organization, "publisher": organization,
         "mainEntityOfPage": {"@type": "WebPage", "@id": config.base_url + release.path},
         "url": config.base_url + release.path,

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..config import SiteConfig
 from ..model.entities import Attachment, Release
-from .environment import feed_content
+from .environment import feed_content, whole_minutes
 from .links import is_site_link
 
 JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
@@ -32,7 +32,7 @@ def media_type(src: str) -> str:
 
 
 def _moment(value: datetime, config: SiteConfig) -> str:
-    return value.astimezone(config.zone).isoformat()
+    return whole_minutes(value.astimezone(config.zone)).isoformat()
 
 
 def _attachment(attachment: Attachment, config: SiteConfig) -> dict[str, Any]:

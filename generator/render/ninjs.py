@@ -16,6 +16,7 @@ from typing import Any
 from ..config import SiteConfig
 from ..model.entities import Attachment, Contact, Image, Release
 from ..model.urls import contact_anchor, contacts_path, topic_path
+from .environment import whole_minutes
 from .jsonfeed import absolute, media_type
 from .links import rewrite_links
 
@@ -126,8 +127,8 @@ def ninjs_item(release: Release, config: SiteConfig, prefix: str) -> dict[str, A
         "uri": config.base_url + release.path,
         "standard": {"name": "ninjs", "version": NINJS_VERSION, "schema": NINJS_SCHEMA},
         "type": "text", "representationType": "full", "profile": "press-release",
-        "firstCreated": release.date.astimezone(zone).isoformat(),
-        "versionCreated": release.modified.astimezone(zone).isoformat(),
+        "firstCreated": whole_minutes(release.date.astimezone(zone)).isoformat(),
+        "versionCreated": whole_minutes(release.modified.astimezone(zone)).isoformat(),
         "pubStatus": "usable", "language": release.lang, "slugline": release.slug,
         "genres": [PRESS_RELEASE_GENRE], **_texts(release, config),
     }
