@@ -51,6 +51,12 @@ LOGO_SVG = ('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><title>
             '<rect width="10" height="10"/></svg>\n')
 
 
+def png(width: int, height: int) -> bytes:
+    """The head of a PNG file: enough for a reader of its size (and for a raster logo or picture)."""
+    return (b"\x89PNG\r\n\x1a\n" + (13).to_bytes(4, "big") + b"IHDR" + width.to_bytes(4, "big")
+            + height.to_bytes(4, "big") + b"\x08\x02\x00\x00\x00" + b"\x00" * 4)
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden from the current output")
 

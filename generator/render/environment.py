@@ -89,8 +89,15 @@ def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.En
         contact_anchor=contact_anchor,
     )
     env.tests["site_link"] = is_site_link
+    env.tests["share_image"] = is_share_image
     env.globals.update(t=ui_string, site=config)
     return env
+
+
+def is_share_image(src: str) -> bool:
+    """Whether a picture can be a share card's og:image: Facebook, X and LinkedIn show JPEG, PNG, GIF and
+    WebP, but not SVG (a logo often is one), so a page with only an SVG names no image at all."""
+    return not src.split("?")[0].split("#")[0].lower().endswith((".svg", ".svgz"))
 
 
 def og_locale(lang: str) -> str:

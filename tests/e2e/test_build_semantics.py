@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import SITE_YAML, make_site, release, run_cli, tree_bytes
+from tests.conftest import SITE_YAML, make_site, png, release, run_cli, tree_bytes
 from tests.e2e.fixture_build import FIXTURE_NOW, FIXTURE_SITE, build_fixture
 
 
@@ -72,15 +72,16 @@ def test_sub_path_site_has_no_broken_link(tmp_path: Path) -> None:
 
 
 def test_a_logo_written_with_a_leading_slash_is_a_media_file_under_the_sub_path(tmp_path: Path) -> None:
-    site_yaml = SITE_YAML.replace("logo: media/logo.svg", "logo: /media/logo.svg")
-    content = make_site(tmp_path, {"site.yaml": site_yaml, "releases/a.md": release("Erste")})
+    site_yaml = SITE_YAML.replace("logo: media/logo.svg", "logo: /media/logo.png")  # raster: also og:image
+    content = make_site(tmp_path, {"site.yaml": site_yaml, "media/logo.png": png(200, 200),
+                                   "releases/a.md": release("Erste")})
     result = run_cli("build", "--content", content, "--output", tmp_path / "out", "--now", "2024-06-01",
                      "--base-url", "https://example.org/presse/")
     assert result.status == 0, result.err
     page = (tmp_path / "out/releases/2024/erste/index.html").read_text("utf-8")
-    assert '<img src="/presse/media/logo.svg"' in page
-    assert '<meta property="og:image" content="https://example.org/presse/media/logo.svg">' in page
-    assert (tmp_path / "out/media/logo.svg").is_file()
+    assert '<img src="/presse/media/logo.png"' in page
+    assert '<meta property="og:image" content="https://example.org/presse/media/logo.png">' in page
+    assert (tmp_path / "out/media/logo.png").is_file()
 
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
