@@ -165,6 +165,8 @@ def render_site(options: BuildOptions, progress: Callable[[str], None] = _no_pro
     outputs = plan_outputs(site)
     progress(f"rendering {len(outputs)} files")
     files, errors = render_outputs(env, outputs)
+    if errors:  # the pages that failed are missing: checks over the whole site would only report that
+        raise BuildFailed(errors)
     progress("indexing releases for search")
     copies = copied_files(options, site)
     search_index, readable, more_errors = after_render(site, outputs, files, copies)

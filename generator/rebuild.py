@@ -144,6 +144,8 @@ def render_again(options: BuildOptions, memory: BuildMemory, stages: Stages, pro
             changed.add(output.path)
     progress(f"rendered {rendered} of {len(outputs)} files")
     errors = template_errors(problems)
+    if errors:  # as render_site: checks over the whole site would only report the pages that failed
+        raise BuildFailed(errors)
     copies = stages.copies(options, site)
     release_pages = memory.shape.release_pages if edit is not None and memory.shape is not None else \
         [path for r in site.releases if (path := output_path(r.path)) in files]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import CONTACTS_YAML, make_site, release, run_cli
+import pytest
+
+from generator.config import BuildOptions
+from generator.errors import BuildFailed
+from generator.pipeline import render_site
+from generator.rebuild import BuildMemory
+from tests.conftest import CONTACTS_YAML, ROOT, make_site, release, run_cli
 
 NOW = "2026-11-25T12:00:00+01:00"
 LONG = "Ein sehr langer erster Absatz. " * 15  # 450 characters
@@ -153,3 +159,25 @@ def test_check_quiet_prints_problems_only(tmp_path: Path) -> None:
     content = make_site(tmp_path, {"releases/a.md": release("A")})
     result = run_cli("check", "--quiet", "--content", content)
     assert (result.status, result.out, result.err) == (0, "", "")
+
+
+def test_a_template_error_is_one_error_in_check_and_serve_as_in_build(tmp_path: Path) -> None:
+    """The pages that failed are missing, so checks over the whole site (redirect targets) must not run."""
+    content = make_site(tmp_path, {"releases/a.md": release("A", date="2024-05-02"),
+                                   "redirects.yaml": "/alt/a.html: /releases/2024/a/\n"})
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    base = (ROOT / "templates/base.html").read_text("utf-8")
+    (templates / "base.html").write_text(base.replace("</body>", "{{ undefined_var.attr }}</body>"), "utf-8")
+    line = base[:base.index("</body>")].count("\n") + 1
+    expected = f"{templates}/base.html:{line}: template error: 'undefined_var' is undefined — while rendering"
+    for command in ("check", "build"):
+        result = run_cli(command, "--content", content, "--templates", templates, "--output", tmp_path / "public"
+                         ) if command == "build" else run_cli(command, "--content", content, "--templates", templates)
+        assert result.status == 1
+        assert len(result.error_lines) == 2 and result.error_lines[0].startswith(expected), result.err
+        assert result.error_lines[1] == "1 error"
+    memory = BuildMemory()
+    with pytest.raises(BuildFailed) as failed:
+        render_site(BuildOptions(content_dir=content, templates_dir=templates), memory=memory)
+    assert len(failed.value.errors) == 1
