@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .config import SiteConfig, normalize_language
 from .errors import BuildFailed, SourceError
-from .model.urls import slugify
+from .model.urls import MAX_SLUG, short_slug, slugify
 from .source.contacts import parse_contacts
 from .source.reader import read_text_file
 from .source.release import PLACEHOLDERS
@@ -69,7 +69,7 @@ def release_text(new: NewRelease, config: SiteConfig, known_topics: list[str], k
         (f"embargo: {new.embargo}" if new.embargo else "# embargo: YYYY-MM-DDTHH:MM",
          "nothing of the release is public before this moment"),
         ("draft: false", "true keeps it off the site; `build.py serve --preview` still shows it"),
-        (f"# slug: {_file_slug(new.title)}", "the URL's last part: set it to keep the URL when the title changes"),
+        _slug_entry(new.title),
         ("# updated: YYYY-MM-DD", "a correction or update, shown as a notice"),
         ('# image: {src: media/bild.jpg, alt: "What the picture shows", caption: "…", credit: "…"}', ""),
         ('# attachments: [{src: media/datei.pdf, title: "Präsentation (PDF)"}]', ""),
@@ -85,11 +85,17 @@ def _placeholder(lang: str) -> str:
     return PLACEHOLDERS["de" if lang.split("-")[0] == "de" else "en"]
 
 
-def _file_slug(title: str) -> str:
+def _slug_entry(title: str) -> tuple[str, str]:
+    """`# slug: <the slug the title gives>` to set once the release is public; for a title too long for a
+    URL, a set shorter one."""
     slug = slugify(title)
-    if len(slug) > MAX_FILE_SLUG:
-        slug = slug[:MAX_FILE_SLUG].rsplit("-", 1)[0]
-    return slug
+    if len(slug) > MAX_SLUG:
+        return f"slug: {short_slug(slug, 80)}", "the title is too long for a URL: this shorter last part is used"
+    return f"# slug: {slug}", "the URL's last part: set it to keep the URL when the title changes"
+
+
+def _file_slug(title: str) -> str:
+    return short_slug(slugify(title), MAX_FILE_SLUG)
 
 
 def release_file(content_dir: Path, new: NewRelease, config: SiteConfig) -> Path:

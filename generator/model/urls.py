@@ -16,6 +16,17 @@ RESERVED_SLUGS = frozenset({"releases", "topics", "contacts", "page", "media", "
                             "robots.txt", "404.html", "static", "search", "pagefind"})
 
 
+MAX_SLUG = 200  # characters (ASCII): a folder's name may have 255 bytes, and readers copy URLs by hand
+
+
+def short_slug(slug: str, limit: int) -> str:
+    """The slug cut to at most `limit` characters, at a hyphen where there is one."""
+    if len(slug) <= limit:
+        return slug
+    cut = slug[:limit + 1]
+    return cut.rsplit("-", 1)[0].strip("-") if "-" in cut.strip("-") else slug[:limit]
+
+
 def slugify(text: str) -> str:
     """Lower case ASCII, German transliteration, other accents stripped, anything else one hyphen."""
     text = unicodedata.normalize("NFC", text).translate(_GERMAN)
@@ -103,8 +114,9 @@ def alias_output_path(alias: str) -> str | None:
     if not cleaned.startswith("/") or "\\" in cleaned or "\x00" in cleaned or "?" in cleaned or "#" in cleaned:
         return None
     parts = cleaned.strip("/").split("/")
-    if any(part in ("", ".", "..") for part in parts) or cleaned == "/":
-        return None
+    if any(part in ("", ".", "..") or len(part.encode("utf-8", "surrogatepass")) > MAX_SLUG for part in parts) \
+            or cleaned == "/":
+        return None  # a part longer than a folder's name may be is no path a build can write either
     path = normpath(cleaned.lstrip("/"))
     return path if "." in parts[-1] and not cleaned.endswith("/") else path + "/"
 

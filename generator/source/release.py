@@ -9,7 +9,7 @@ from typing import Any
 from ..config import SiteConfig
 from ..errors import SourceError
 from ..model.entities import Attachment, Contact, Image, Release, Topic
-from ..model.urls import SLUG_PATTERN, alias_output_path, language_prefix, release_path, slugify
+from ..model.urls import MAX_SLUG, SLUG_PATTERN, alias_output_path, language_prefix, release_path, short_slug, slugify
 from .contacts import parse_contact
 from .frontmatter import split_front_matter
 from .markdown import (
@@ -131,12 +131,20 @@ def _slug(fields: Fields, title: str | None) -> str | None:
                         f"use lower case letters, digits and single hyphens, e.g. {suggestion}" if suggestion
                         else "use lower case letters, digits and single hyphens")
             return None
+        if len(value) > MAX_SLUG:
+            fields.fail("slug", f"is {len(value)} characters long; a URL part may have at most {MAX_SLUG}",
+                        f"shorten it, e.g. to {short_slug(value, 80)}")
+            return None
         return value
     if title is None:
         return None
     derived = slugify(title)
     if not derived:
         fields.fail("title", "gives an empty URL slug", "add `slug:` with lower case letters and hyphens")
+        return None
+    if len(derived) > MAX_SLUG:
+        fields.fail("title", f"gives a URL slug of {len(derived)} characters; a URL part may have at most {MAX_SLUG}",
+                    f"add a shorter `slug:`, e.g. `slug: {short_slug(derived, 80)}`")
         return None
     return derived
 

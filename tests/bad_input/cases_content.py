@@ -149,6 +149,15 @@ _COLLISIONS = [
                                             'translation: "messe"')}, [
         f"content/releases/2024/y.md:4: translation: 'messe' is also the key of {X}, in the same language (de) — "
         "a key joins one release per language: give this release a key of its own, or remove `translation:`"]),
+    Case("title-too-long-for-a-url", {X: fm('title: "' + "Wort " * 60 + '"', "date: 2024-05-02")}, [
+        f"{X}:2: title: gives a URL slug of 299 characters; a URL part may have at most 200 — add a shorter "
+        f"`slug:`, e.g. `slug: {'-'.join(['wort'] * 16)}`"]),
+    Case("slug-too-long", {X: good("slug: " + "-".join(["teil"] * 50))}, [
+        f"{X}:4: slug: is 249 characters long; a URL part may have at most 200 — shorten it, e.g. to "
+        f"{'-'.join(['teil'] * 16)}"]),
+    Case("alias-part-too-long", {X: good(f'aliases: ["/alt/{"x" * 201}.html"]')}, [
+        f"{X}:4: aliases: '/alt/{('x' * 201)[:54]}…' is not a path on this site — write a path that starts with "
+        '"/", e.g. "/medien-info/2008/123.html", without ".."']),
     Case("slug-and-title-collide", {X: good("slug: bilanz-der-ausbildung")}, [
         f"{X}:4: has the same URL /releases/2024/bilanz-der-ausbildung/ as {A} — give one of them a different "
         "`slug`"]),

@@ -154,3 +154,21 @@ def test_new_usage_errors(tmp_path: Path) -> None:
     assert (missing.status, missing.error_lines) == (2, [
         f"build.py: error: --content {tmp_path}/nirgends is not a folder; run build.py in the project folder (the "
         "one with content/), or pass --content DIR"])
+
+
+def test_the_slug_new_suggests_is_the_one_the_title_gives_and_a_title_too_long_for_a_url_gets_one(
+        tmp_path: Path) -> None:
+    content = make_site(tmp_path, {})
+    long_title = ("Landkreis Heilbronn und Hohenlohekreis unterzeichnen gemeinsame Erklärung zur Stärkung der "
+                  "dualen Berufsausbildung")
+    path = Path(run_cli("new", long_title, "--content", content).out.strip())
+    assert path.name.endswith("-landkreis-heilbronn-und-hohenlohekreis-unterzeichnen.md")  # the file name is short
+    assert ("\n# slug: landkreis-heilbronn-und-hohenlohekreis-unterzeichnen-gemeinsame-erklaerung-zur-staerkung-"
+            "der-dualen-berufsausbildung  ") in path.read_text("utf-8")  # the URL's, to set as it is
+    too_long = " ".join(["Ausbildungsplatzbörse"] * 12)
+    second = Path(run_cli("new", too_long, "--content", content).out.strip())
+    front = split_front_matter(second.read_text("utf-8"), str(second))
+    assert front.data["slug"] == "-".join(["ausbildungsplatzboerse"] * 3)
+    for written in (path, second):
+        written.write_text(written.read_text("utf-8").replace(PLACEHOLDERS["de"], "Der Text."), "utf-8")
+    assert run_cli("check", "--content", content).status == 0
