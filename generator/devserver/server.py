@@ -28,7 +28,7 @@ from ..model.urls import SEARCH_BUNDLE_PATH
 from ..output.mirror import PageFolder
 from ..pipeline import index_later, render_site, theme_dirs
 from ..rebuild import BuildMemory, PendingSearch
-from ..render.search import PagesOnDisk
+from ..render.search import PagesOnDisk, SearchStopped
 from .background import BackgroundSearch
 from .changes import WatchedRoots
 from .httpd import HOST, PortUnavailable, bind_server
@@ -142,6 +142,8 @@ class DevServer:
                             self._scratch, self._cancel, kept=self._scratch / "index")
         try:
             search = index_later(pending, pages)
+        except SearchStopped:  # Ctrl-C reached Pagefind before the server's stop: no error to show
+            return
         except Exception as exc:  # BuildFailed too
             with self._building:
                 # Not for a stop, a newer build, or over the errors of a newer build that failed (the next

@@ -23,6 +23,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
 import threading
@@ -198,6 +199,14 @@ def _options() -> list[str]:
     return ["--silent", "--exclude-selectors", ", ".join(EXCLUDED_SELECTORS)]
 
 
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+
+
+class SearchStopped(KeyboardInterrupt):
+    """Pagefind was ended by a stop signal, as Ctrl-C in a terminal sends to every program it started:
+    the build stops (exit 130 in the CLI), it did not fail."""
+
+
 def _run_pagefind(binary: Path, pages: Path, bundle: Path, cancel: threading.Event | None) -> SourceError | None:
     # Absolute folders: Pagefind runs in another folder (so no pagefind.yml of the user's is read).
     pages, bundle = pages.resolve(), bundle.resolve()
@@ -226,6 +235,8 @@ def _run_pagefind(binary: Path, pages: Path, bundle: Path, cancel: threading.Eve
             except BaseException:
                 process.kill()
                 raise
+    if -process.returncode in STOP_SIGNALS:  # Ctrl-C in a terminal reaches Pagefind too, maybe first
+        raise SearchStopped()
     if process.returncode != 0:
         lines = (err or out).strip().splitlines() or [f"exit status {process.returncode}"]
         return SourceError("pagefind", 0, f"the search index could not be built: {lines[-1]}", _REINSTALL)

@@ -112,6 +112,25 @@ def test_stopping_the_server_kills_a_search_index_still_being_made(tmp_path: Pat
     assert "could not be built" not in running.err.getvalue()  # a stop is no error to report
 
 
+def test_ctrl_c_that_reaches_pagefind_before_the_server_is_no_error(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal sends Ctrl-C to the whole process group: Pagefind may end before the server stops."""
+    ended = tmp_path / "pagefind.ended"
+    interrupted = tmp_path / "interrupted-pagefind"
+    interrupted.write_text(f"#!/bin/sh\ntouch {ended}\nkill -INT $$\n", encoding="utf-8")
+    interrupted.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(interrupted))
+    running = start_server(tmp_path / "site", {"releases/a.md": release("Eine Mitteilung")})
+    try:
+        assert page_has(running, "/releases/2024/eine-mitteilung/", "Erster Absatz.")
+        wait_until(ended.exists, what="Pagefind to be interrupted")
+        time.sleep(0.5)
+        assert running.errors() == []
+        assert "could not be built" not in running.err.getvalue()
+    finally:
+        running.server.stop()
+
+
 def test_a_search_index_that_cannot_be_made_is_reported_over_the_served_pages(tmp_path: Path,
                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
     broken = tmp_path / "broken-pagefind"

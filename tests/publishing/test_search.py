@@ -151,6 +151,19 @@ def test_a_pagefind_that_writes_no_index_is_one_clear_error(tmp_path: Path, monk
     assert not output.exists()
 
 
+def test_a_pagefind_stopped_by_ctrl_c_stops_the_build_without_an_error(tmp_path: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A terminal's Ctrl-C reaches every program the build started, Pagefind maybe before Pressroom: that is
+    a stop (exit 130), not a broken installation."""
+    interrupted = tmp_path / "interrupted-pagefind"
+    interrupted.write_text("#!/bin/sh\nkill -INT $$\nsleep 5\n", encoding="utf-8")
+    interrupted.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(interrupted))
+    output, out, err = build(tmp_path, {"releases/a.md": release("Eine Meldung")}, expect=130)
+    assert (out, err) == ("", "stopped\n")
+    assert not output.exists()
+
+
 def test_relative_folders_get_the_search_index_too(tmp_path: Path) -> None:
     """`build.py build` with its defaults (content/ to public/, relative to where it runs), and again
     after an edit: Pagefind runs in a folder of its own, so it must be given absolute folders."""
