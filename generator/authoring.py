@@ -201,5 +201,10 @@ def _dates(embargo: str | None, config: SiteConfig, now: datetime | None) -> tup
         moment = parse_moment(embargo, config.zone)
     except ValueError as exc:
         raise AuthoringError(f"--embargo: {exc.args[0]}" + (f" — {exc.args[1]}" if exc.args[1] else "")) from None
-    text = moment.value.isoformat() if moment.has_time else moment.value.date().isoformat()
-    return text, text
+    local = moment.value.astimezone(config.zone)  # 2030-12-31T23:30Z is 1 January 2031 in Berlin: that year's
+    if local.timestamp() <= (now or datetime.now(config.zone)).timestamp():
+        raise AuthoringError(f"--embargo: {local.strftime('%Y-%m-%d %H:%M')} is in the past, so it would hold "
+                             "nothing back — give a moment to come, or leave --embargo out")
+    if not moment.has_time:
+        return local.date().isoformat(), local.date().isoformat()
+    return local.isoformat(), local.isoformat()

@@ -142,6 +142,18 @@ def test_new_with_embargo_and_language(tmp_path: Path) -> None:
     assert (tmp_path / "out/en/releases/2030/trade-fair/index.html").is_file()
 
 
+def test_an_embargo_given_in_another_offset_is_written_in_the_site_s_time_and_year(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {})
+    path = Path(run_cli("new", "Silvester", "--content", content, "--embargo", "2030-12-31T23:30Z").out.strip())
+    assert path == content / "releases/2031/2031-01-01-silvester.md"  # 00:30 on New Year's Day in Berlin
+    front = split_front_matter(path.read_text("utf-8"), str(path))
+    assert front.data["date"] == front.data["embargo"] == "2031-01-01T00:30:00+01:00"
+    past = run_cli("new", "Alt", "--content", content, "--embargo", "2020-01-01T10:00")
+    assert (past.status, past.error_lines) == (2, [
+        "build.py: error: --embargo: 2020-01-01 10:00 is in the past, so it would hold nothing back — give a "
+        "moment to come, or leave --embargo out"])
+
+
 def test_new_usage_errors(tmp_path: Path) -> None:
     content = make_site(tmp_path, {})
     assert run_cli("new", "X", "--content", content, "--lang", "klingonisch").error_lines == [
