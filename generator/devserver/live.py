@@ -52,7 +52,8 @@ LIVE_SCRIPT = """\
     const count = errors.length === 1 ? "1 error" : `${errors.length} errors`;
     title.textContent = `${count}: the site was not rebuilt`;
     const note = document.createElement("p");
-    note.textContent = "This page shows the last good build. Fix the file and save: the page updates itself.";
+    note.textContent = (build ? "This page shows the last good build." : "Nothing has been built yet.") +
+      " Fix the file and save: the page updates itself.";
     const list = document.createElement("ol");
     for (const error of errors) {
       const item = document.createElement("li");

@@ -99,9 +99,27 @@ def overlay_comes_and_goes(sample: Running, page: Page) -> None:
     alert.wait_for(timeout=TIMEOUT_MS)
     text = alert.inner_text()
     assert "1 error: the site was not rebuilt" in text
+    assert "This page shows the last good build." in text
     assert f"{sample.content}/{RELEASE}:4" in text and "did you mean 2009-05-12?" in text
     assert page.evaluate("window.notReloaded")  # the last good build stays, under the overlay
     assert "Frühjahr 2009" in page.locator("main").inner_text()
     edit(sample, "date: 12.05.2009 # ", "date: ")
     page.locator("pressroom-overlay").wait_for(state="detached", timeout=TIMEOUT_MS)
     page.get_by_role("button", name="Close").wait_for(state="detached")
+
+
+def test_before_any_good_build_the_overlay_does_not_speak_of_one(tmp_path: Path) -> None:
+    running = start_server(tmp_path / "site", {"releases/a.md": "---\ntitle: Kaputt\ndate: 24.07.2008\n---\nText.\n"})
+    try:
+        in_chromium(lambda page: overlay_without_a_build(running, page))
+    finally:
+        running.server.stop()
+
+
+def overlay_without_a_build(running: Running, page: Page) -> None:
+    page.goto(running.url)
+    alert = page.locator("pressroom-overlay [role=alert]")
+    alert.wait_for(timeout=TIMEOUT_MS)
+    text = alert.inner_text()
+    assert "Nothing has been built yet. Fix the file and save" in text
+    assert "last good build" not in text
