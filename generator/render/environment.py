@@ -70,8 +70,10 @@ def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.En
         site_links=lambda html: Markup(rewrite_links(str(html), base_path)),
         abs_links=lambda html: Markup(rewrite_links(str(html), base_url)),
         long_date=lambda moment, lang: format_date(local(moment).date(), "long", locale=babel_locale(lang)),
-        long_datetime=lambda moment, lang: babel_datetime(local(moment), "long", tzinfo=zone,
-                                                          locale=babel_locale(lang)),
+        long_datetime=lambda moment, lang: (  # "15. Januar 2030, 10:00 MEZ": Babel's "long" adds seconds
+            f'{format_date(local(moment).date(), "long", locale=babel_locale(lang))}, '
+            f'{babel_datetime(local(moment), "short", tzinfo=zone, locale=babel_locale(lang)).split(", ")[-1]} '
+            f'{babel_datetime(local(moment), "z", tzinfo=zone, locale=babel_locale(lang))}'),
         short_time=lambda moment, lang: babel_datetime(local(moment), "short", tzinfo=zone,
                                                        locale=babel_locale(lang)).split(", ")[-1],
         iso=lambda moment: whole_minutes(local(moment)).isoformat(),
