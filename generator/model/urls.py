@@ -10,6 +10,10 @@ import re
 import unicodedata
 from posixpath import normpath
 
+# Letters with a stroke and ligatures have no decomposition to strip an accent from: "Łódź" -> "lodz".
+_WITHOUT_DECOMPOSITION = str.maketrans({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Ð": "D",
+                                        "ð": "d", "Ħ": "H", "ħ": "h", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe",
+                                        "Þ": "Th", "þ": "th", "ı": "i"})
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 RESERVED_SLUGS = frozenset({"releases", "topics", "contacts", "page", "media", "feed.xml", "sitemap.xml",
@@ -29,7 +33,7 @@ def short_slug(slug: str, limit: int) -> str:
 
 def slugify(text: str) -> str:
     """Lower case ASCII, German transliteration, other accents stripped, anything else one hyphen."""
-    text = unicodedata.normalize("NFC", text).translate(_GERMAN)
+    text = unicodedata.normalize("NFC", text).translate(_GERMAN).translate(_WITHOUT_DECOMPOSITION)
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 

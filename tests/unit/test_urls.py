@@ -13,6 +13,7 @@ from generator.model.urls import alias_output_path, output_path, release_path, s
     ("Außenwirtschaft", "aussenwirtschaft"),
     ("ÄRGER über Öl", "aerger-ueber-oel"),
     ("Café résumé", "cafe-resume"),
+    ("Messe in Łódź, Ærø und Øresund", "messe-in-lodz-aero-und-oresund"),  # strokes and ligatures too
     ("A 6 - Planungen", "a-6-planungen"),
     ("  --Hallo!!  Welt--  ", "hallo-welt"),
     ("€ & %", ""),
