@@ -32,7 +32,8 @@ class Change:
 
 def published_at(release: Release) -> datetime:
     """When a release went (or goes) public: the later of its date and its embargo."""
-    return max(release.date, release.embargo or release.date, key=instant)
+    embargo = release.embargo
+    return embargo if embargo is not None and embargo.timestamp() > release.date.timestamp() else release.date
 
 
 def instant(moment: datetime) -> datetime:
@@ -44,8 +45,9 @@ def instant(moment: datetime) -> datetime:
 
 def news_releases(site: Site) -> tuple[Release, ...]:
     """Public releases that went public in the two days up to the build's now, newest first."""
-    now = instant(site.now)
-    recent = [r for r in site.releases if r.published and now - NEWS_WINDOW < instant(published_at(r)) <= now]
+    now = site.now.timestamp()  # instants; see instant()
+    start = now - NEWS_WINDOW.total_seconds()
+    recent = [r for r in site.releases if r.published and start < published_at(r).timestamp() <= now]
     return tuple(sorted(recent, key=lambda r: (-published_at(r).timestamp(), r.path)))[:NEWS_LIMIT]
 
 
@@ -55,9 +57,9 @@ def upcoming_changes(site: Site) -> list[Change]:
     now = instant(site.now)
     changes = [Change(w.publish_at, w.reason, w.source) for w in site.withheld
                if w.publish_at is not None and instant(w.publish_at) > now]
-    changes += [Change(published_at(r), "embargo" if r.embargo is not None and r.embargo >= r.date else "date",
-                       r.source) for r in site.releases
-                if site.preview and not r.published and not r.draft and instant(published_at(r)) > now]
+    if site.preview:
+        changes += [Change(published_at(r), "embargo" if r.embargo == published_at(r) else "date", r.source)
+                    for r in site.releases if not r.published and not r.draft and instant(published_at(r)) > now]
     changes += [Change(instant(published_at(r)) + NEWS_WINDOW, "news-sitemap", r.source) for r in news_releases(site)]
     return sorted(changes, key=lambda c: (instant(c.at), c.source, c.reason))
 
