@@ -98,10 +98,13 @@ def contacts_path() -> str:
     return "contacts/"
 
 
+CONTACT_ANCHOR_PREFIX = "contact-"
+
+
 def contact_anchor(contact_id: str) -> str:
     """The id of a contact's block on /contacts/ (and on releases): prefixed, so that a contact named `main`
     or `contacts-heading` does not repeat an id of the page's own."""
-    return f"contact-{contact_id}"
+    return f"{CONTACT_ANCHOR_PREFIX}{contact_id}"
 
 
 def vcard_path(contact_id: str) -> str:

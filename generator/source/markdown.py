@@ -9,7 +9,7 @@ from functools import lru_cache
 import markdown
 
 from ..errors import SourceError
-from ..model.urls import slugify
+from ..model.urls import CONTACT_ANCHOR_PREFIX, slugify
 from .characters import check_text
 from .schema import quote, split_url
 
@@ -27,11 +27,23 @@ _PICTURE = re.compile(r"\[!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])\](?:\([^)]*\)|\[[^
                       r"|!\[[^\]]*\](?:\([^)]*\)|\[[^\]]*\])?|<img\b[^>]*>", re.IGNORECASE)
 
 
+# The ids the theme's pages use themselves (templates/); a heading must not take one, or the skip link
+# and the page's own anchors would jump to it (tests/unit/test_heading_ids.py keeps the list complete).
+THEME_IDS = frozenset({"main", "search", "search-label", "about-heading", "attachments-heading", "browse-heading",
+                       "contacts-heading", "sidebar-contacts", "sidebar-feed", "sidebar-topics"})
+
+
+def heading_id(text: str, _separator: str = "-") -> str:
+    """The id of a heading in a text: its slug, unless the page uses that id itself."""
+    slug = slugify(text) or "abschnitt"
+    return f"abschnitt-{slug}" if slug in THEME_IDS or slug.startswith(CONTACT_ANCHOR_PREFIX) else slug
+
+
 @lru_cache(maxsize=1)
 def _converter() -> markdown.Markdown:
     return markdown.Markdown(
         extensions=["extra", "sane_lists", "toc"],
-        extension_configs={"toc": {"slugify": lambda value, _sep: slugify(value) or "abschnitt"}},
+        extension_configs={"toc": {"slugify": heading_id}},
         output_format="html",
     )
 
