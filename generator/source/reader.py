@@ -228,8 +228,8 @@ def _not_read(shown: str, name: str, folder: str, in_subfolder: bool) -> SourceE
 def _find_markdown(folder: str, inside: str, recursive: bool, found: list[tuple[str, os.DirEntry[str]]]) -> None:
     """As Path.glob("**/*.md") (or "*.md") with is_file: links to folders are not followed, links to files are.
     `inside` is the folder's path below the one searched ("" or ending in "/"). Also finds files whose names
-    look like Markdown (x.MD, x.markdown) and, not `recursive`, such files in subfolders other than hidden ones:
-    the caller reports them."""
+    look like Markdown (x.MD, x.markdown) and, not `recursive`, such files in subfolders: the caller reports
+    them. Hidden folders are not searched."""
     try:
         with os.scandir(folder) as entries:
             listed = list(entries)
@@ -237,7 +237,7 @@ def _find_markdown(folder: str, inside: str, recursive: bool, found: list[tuple[
         return
     for entry in listed:
         if entry.is_dir(follow_symlinks=False):
-            if recursive or not _ignored_name(entry.name):
+            if not _ignored_name(entry.name):  # a hidden folder (.git, .archiv) holds nothing to publish
                 _find_markdown(entry.path, f"{inside}{entry.name}/", recursive, found)
         elif is_markdown_name(entry.name) and entry.is_file():
             found.append((inside + entry.name, entry))

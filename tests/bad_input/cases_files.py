@@ -38,7 +38,8 @@ _NAMES = [
         f"{R}/bild.jpg": b"\xff\xd8\xff", f"{R}/README.txt": "Notizen", f"{R}/.DS_Store": b"\x00\x01",
         f"{R}/.x.md.swp": b"\x00", f"{R}/x.md~": "alt", f"{R}/#x.md#": "alt", f"{R}/x.md.txt": "alt",
         "content/pages/bilder/foto.png": b"\x89PNG", "content/pages/.obsidian/notiz.md": "Notiz",
-        "content/pages/~alt/impressum.md": "alt", f"{R}/z.md": fm("title: Z")}, [
+        "content/pages/~alt/impressum.md": "alt", "content/releases/.archiv/2020/alt.md": "kaputt",
+        f"{R}/.git/x.md": "kaputt", f"{R}/z.md": fm("title: Z")}, [  # hidden folders: nothing to publish
         f"{R}/z.md:1: date: missing — add `date:` with your value, e.g. `date: 2008-07-24`"]),
 ]
 
