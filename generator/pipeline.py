@@ -120,7 +120,8 @@ def _parse_content(sources: SiteSources, config: SiteConfig, errors: list[Source
         errors += contact_errors
         contacts_known = bool(contacts) or not contact_errors
     if sources.site and contacts_known:
-        errors += find_unknown_default_contacts(sources.site.text, sources.site.path, config, contacts)
+        errors += find_unknown_default_contacts(sources.site.text, sources.site.path, config, contacts,
+                                                contacts_file=sources.contacts is not None)
     if sources.site:
         errors += find_missing_logo(sources.site.text, sources.site.path, config, sources.media)
     topics = None
@@ -130,7 +131,8 @@ def _parse_content(sources: SiteSources, config: SiteConfig, errors: list[Source
         topics = None if topic_errors and not topics else topics  # unreadable: do not check topic names
     context = ReleaseContext(config=config, contacts=contacts, topics=topics, media=frozenset(sources.media),
                              boilerplate_html=render_markdown(config.boilerplate) if config.boilerplate else "",
-                             contacts_known=contacts_known, image_sizes=sources.image_sizes)
+                             contacts_known=contacts_known, contacts_file=sources.contacts is not None,
+                             image_sizes=sources.image_sizes)
     releases = []
     for release, release_errors in parse(sources.releases, context):
         errors += release_errors

@@ -51,6 +51,7 @@ class ReleaseContext:
     media: frozenset[str]
     boilerplate_html: str
     contacts_known: bool = True  # False when contacts.yaml could not be read: ids are then not checked
+    contacts_file: bool = True  # False when there is no contacts.yaml at all
     image_sizes: dict[str, tuple[int, int]] = field(default_factory=dict)  # media/… -> width, height
 
 
@@ -181,6 +182,10 @@ def _contacts(fields: Fields, context: ReleaseContext) -> tuple[Contact, ...]:
                 contacts.append(contact)
         elif isinstance(item, str) and item in context.contacts:
             contacts.append(context.contacts[item])
+        elif isinstance(item, str) and not context.contacts_file:
+            fields.fail("contacts", f"{quote(item)} is a contact id, but there is no contacts.yaml",
+                        "create content/contacts.yaml with this contact (see README.md), or write the contact "
+                        'inline: contacts: [{name: "…", email: "…"}]')
         elif isinstance(item, str) and context.contacts_known:
             hint = did_you_mean(item, context.contacts) or "add it to contacts.yaml, or write the contact inline"
             fields.fail("contacts", f"{quote(item)} is not in contacts.yaml", hint)

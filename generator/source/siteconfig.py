@@ -143,9 +143,10 @@ def _copy_hint(value: str) -> str:
     return f"copy the file to content/media/ and write media/{name if _FILE_NAME.match(name) else 'logo.svg'}"
 
 
-def find_unknown_default_contacts(text: str, path: str, config: SiteConfig,
-                                  known: Collection[str]) -> list[SourceError]:
-    """`default_contacts` ids that contacts.yaml does not have, at the line of each id."""
+def find_unknown_default_contacts(text: str, path: str, config: SiteConfig, known: Collection[str],
+                                  contacts_file: bool = True) -> list[SourceError]:
+    """`default_contacts` ids that contacts.yaml does not have (or all, if there is no contacts.yaml), at
+    the line of each id."""
     unknown = [c for c in config.default_contacts if c not in known]
     if not unknown:
         return []
@@ -154,6 +155,11 @@ def find_unknown_default_contacts(text: str, path: str, config: SiteConfig,
     for contact_id in unknown:
         index = config.default_contacts.index(contact_id)
         line = lines.get(f"default_contacts.{index}", lines.get("default_contacts", 1))
+        if not contacts_file:
+            errors.append(SourceError(path, line, f"default_contacts: {quote(contact_id)} is a contact id, but there "
+                                      "is no contacts.yaml", "create content/contacts.yaml with this contact (see "
+                                      "README.md), or remove it from default_contacts"))
+            continue
         hint = did_you_mean(contact_id, known) or "add it to contacts.yaml, or remove it from default_contacts"
         errors.append(SourceError(path, line, f"default_contacts: {quote(contact_id)} is not in contacts.yaml", hint))
     return errors

@@ -59,6 +59,11 @@ _REFERENCES = [
         f"{X}:4: topics: 'Ausbildung' is listed twice — list it once"]),
     Case("contact-unknown", {X: good("contacts: [pressse]")}, [
         f"{X}:4: contacts: 'pressse' is not in contacts.yaml — did you mean presse?"]),
+    Case("contact-id-without-contacts-yaml", {"content/contacts.yaml": None, X: good("contacts: [presse]")}, [
+        f"{X}:4: contacts: 'presse' is a contact id, but there is no contacts.yaml — create content/contacts.yaml "
+        'with this contact (see README.md), or write the contact inline: contacts: [{name: "…", email: "…"}]',
+        "content/site.yaml:8: default_contacts: 'presse' is a contact id, but there is no contacts.yaml — create "
+        "content/contacts.yaml with this contact (see README.md), or remove it from default_contacts"]),
     Case("contact-inline-bad-email", {X: good("contacts:", '  - {name: "Max Muster", email: "max(at)example.org"}')},
          [f"{X}:5: contacts[1].email: 'max(at)example.org' is not an e-mail address — "
           "write it like presse@example.org"]),
