@@ -4,7 +4,6 @@ archives, and the cross-file checks (URL collisions, topic slug collisions). Pur
 
 from __future__ import annotations
 
-import html
 import posixpath
 import re
 from collections import defaultdict
@@ -15,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 from ..config import SiteConfig
 from ..errors import SourceError
 from .entities import Alias, Contact, Edition, Page, Release, Site, TopicListing, TranslationLink, Withheld, YearArchive
+from .html_attributes import attributes
 from .schedule import instant, published_at
 from .urls import (
     NEWS_SITEMAP_PATH,
@@ -38,7 +38,6 @@ from .urls import (
 
 # A link to a file under content/media in rendered Markdown or settings: media/x.pdf or /media/x.pdf.
 _MEDIA_LINK = re.compile(r"(?<![\w./-])/?(media/[^\s\"'<>()#?]+)")
-_ATTRIBUTE_URL = re.compile(r"""\s(?:href|src|srcset|poster|data)\s*=\s*["']([^"']*)["']""", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -95,42 +94,49 @@ def _assemble(parts: SiteParts, now: datetime, preview: bool) -> Site:
 
 
 def media_references(release: Release, base_url: str) -> set[str]:
-    """The files under content/media a release links to or shows."""
-    found = media_links(release.body_html, base_url, release.path)
-    found |= {release.image.src} if release.image else set()
-    return found | {a.src for a in release.attachments}
+    """The files under content/media a release links to or shows (in its text, its image, its
+    attachments and its own boilerplate)."""
+    found = media_links(release.body_html + (release.boilerplate_html or ""), base_url, release.path)
+    for src in ([release.image.src] if release.image else []) + [a.src for a in release.attachments]:
+        found |= {src} | media_names(src, base_url, release.path)
+    return found
 
 
 def media_links(text: str, base_url: str, page: str = "") -> set[str]:
-    """Names under media/ that an HTML text (or a setting) links to, in any form a browser would follow
-    to the same file: media/x.pdf, /media/x.pdf, ../../media/x.pdf from `page`, /presse/media/x.pdf under
-    a sub-path, https://presse.example.org/media/x.pdf, with %20 for a space, a query or a fragment. It
-    errs on the side of finding too much: a withheld release's file found here stays unpublished."""
-    site = urlsplit(base_url)
+    """Names under media/ that an HTML text (or a setting) on the page at site path `page` links to, in
+    any form a browser would follow to the same file (see media_names). It errs on the side of finding
+    too much: a withheld release's file found here stays unpublished."""
     found = {m.group(1) for m in _MEDIA_LINK.finditer(text)}
-    for match in _ATTRIBUTE_URL.finditer(text):
-        for candidate in match.group(1).split(","):  # srcset: "a.png 1x, b.png 2x"
-            words = html.unescape(candidate).split()
-            try:
-                parts = urlsplit(words[0]) if words else None
-            except ValueError:  # not a URL at all (`http://[x`); parsing reports it
-                continue
-            if parts is None:
-                continue
-            if parts.scheme or parts.netloc:
-                if parts.netloc.lower() != site.netloc.lower():
-                    continue
-                paths = [parts.path]
-            elif parts.path.startswith("/"):
-                paths = [parts.path, site.path.rstrip("/") + parts.path]  # root-relative: to the site's path
-            else:
-                paths = [posixpath.join(site.path, page, parts.path), posixpath.join(site.path, parts.path)]
-            for path in paths:
-                inside = posixpath.normpath(unquote(path))
-                if inside.startswith(site.path) or inside + "/" == site.path:
-                    name = inside[len(site.path):].lstrip("/")
-                    if name.startswith("media/"):
-                        found.add(name)
+    for attribute in attributes(text):
+        for url in attribute.urls():
+            found |= media_names(url, base_url, page)
+    return found
+
+
+def media_names(url: str, base_url: str, page: str = "") -> set[str]:
+    """The media/ names `url`, on the page at site path `page`, may lead to: media/x.pdf, /media/x.pdf,
+    ../../media/x.pdf, /presse/media/x.pdf under a sub-path, https://presse.example.org/media/x.pdf, with
+    %20 for a space, a query or a fragment."""
+    site = urlsplit(base_url)
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:  # not a URL at all (`http://[x`); parsing reports it
+        return set()
+    if parts.scheme or parts.netloc:
+        if parts.netloc.lower() != site.netloc.lower():
+            return set()
+        paths = [parts.path]
+    elif parts.path.startswith("/"):
+        paths = [parts.path, site.path.rstrip("/") + parts.path]  # root-relative: to the site's path
+    else:
+        paths = [posixpath.join(site.path, page, parts.path), posixpath.join(site.path, parts.path)]
+    found = set()
+    for path in paths:
+        inside = posixpath.normpath(unquote(path))
+        if inside.startswith(site.path) or inside + "/" == site.path:
+            name = inside[len(site.path):].lstrip("/")
+            if name.startswith("media/"):
+                found.add(name)
     return found
 
 
@@ -140,11 +146,10 @@ def _public_media(parts: SiteParts, public: tuple[Release, ...], pages: tuple[Pa
     withheld = set().union(*(media_references(r, base_url) for r in parts.releases if r.source not in public_sources))
     if not withheld:
         return parts.media
-    public_text = " ".join([parts.config.boilerplate, parts.config.organization.logo or ""
-                            if parts.config.organization else ""] + [p.body_html for p in pages]
-                           + [r.boilerplate_html or "" for r in public])
     used = set().union(*(media_references(r, base_url) for r in public))
-    used |= media_links(public_text, base_url)
+    used |= set().union(*(media_links(p.body_html, base_url, p.path) for p in pages))
+    settings = [parts.config.boilerplate, parts.config.organization.logo or "" if parts.config.organization else ""]
+    used |= media_links(" ".join(settings), base_url)
     return tuple(m for m in parts.media if m not in withheld or m in used)
 
 

@@ -6,13 +6,13 @@ base_url, so the same content works under a sub-path and, made absolute, in feed
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection
-from html import unescape
 from urllib.parse import unquote, urljoin, urlsplit
 
-_ATTRIBUTE = re.compile(r"""(\s(?:href|src|srcset|poster)\s*=\s*)(["'])(.*?)(\2)""", re.IGNORECASE | re.DOTALL)
+from ..model.html_attributes import attributes
+
 _RELATIVE = ("./", "../")
+_REWRITTEN = frozenset({"href", "src", "srcset", "poster"})
 
 
 def is_site_link(url: str) -> bool:
@@ -20,7 +20,7 @@ def is_site_link(url: str) -> bool:
 
 
 def rewrite_links(html: str, prefix: str, page: str | None = None) -> str:
-    """Prefix every site link in href, src, srcset and poster attributes (in either quotes) with `prefix`
+    """Prefix every site link in the href, src, srcset and poster attributes of start tags with `prefix`
     (base path or base URL). A link relative to its page (`./x`, `../x`) is left as written for a
     browser to resolve; with `page`, the site path of the page it is on, it is resolved against
     prefix + page instead (for feeds and ninjs, read away from the page)."""
@@ -32,29 +32,27 @@ def rewrite_links(html: str, prefix: str, page: str | None = None) -> str:
             return url if page is None else urljoin(prefix + page, url)
         return prefix + url.lstrip("/")
 
-    def replace(match: re.Match[str]) -> str:
-        start, quote, value, end = match.groups()
-        if start.strip().lower().startswith("srcset"):
-            value = ", ".join(" ".join([rewritten(words[0]), *words[1:]]) for candidate in value.split(",")
+    parts, at = [], 0
+    for attribute in attributes(html):
+        if attribute.name not in _REWRITTEN:
+            continue
+        if attribute.name == "srcset":
+            if "data:" in attribute.raw:
+                continue  # its commas do not separate candidates: left as written
+            value = ", ".join(" ".join([rewritten(words[0]), *words[1:]]) for candidate in attribute.raw.split(",")
                               if (words := candidate.split()))
         else:
-            value = rewritten(value)
-        return f"{start}{quote}{value}{end}"
-
-    return _ATTRIBUTE.sub(replace, html)
+            value = rewritten(attribute.raw)
+        parts += [html[at:attribute.start], value]
+        at = attribute.end
+    return "".join(parts) + html[at:]
 
 
 def site_link_targets(html: str) -> list[str]:
     """The site links in the href, src, srcset and poster attributes of rendered Markdown, as written
     (HTML-unescaped)."""
-    urls = []
-    for match in _ATTRIBUTE.finditer(html):
-        if match.group(1).strip().lower().startswith("srcset"):
-            values = [words[0] for candidate in match.group(3).split(",") if (words := candidate.split())]
-        else:
-            values = [match.group(3)]
-        urls += [url for value in values if is_site_link(url := unescape(value))]
-    return urls
+    return [url for attribute in attributes(html) if attribute.name in _REWRITTEN
+            for url in attribute.urls() if is_site_link(url)]
 
 
 def links_to_known(url: str, paths: Collection[str]) -> bool:

@@ -9,6 +9,7 @@ from functools import lru_cache
 import markdown
 
 from ..errors import SourceError
+from ..model.html_attributes import attributes
 from ..model.urls import CONTACT_ANCHOR_PREFIX, slugify
 from .characters import check_text
 from .schema import quote, split_url
@@ -17,9 +18,6 @@ _PARAGRAPH = re.compile(r"<p>(.*?)</p>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 _LINK = re.compile(r'\s(?:href|src)="([^"]*)"')
 _IMAGE_TAG = re.compile(r'<img\b[^>]*>')
-_START_TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9-]*)\b([^>]*)>")
-_ATTRIBUTE = re.compile(r"""\s([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
-_LOADING = {"src", "srcset", "poster", "data", "background"}  # what a browser fetches by itself (and <link href>)
 _CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""", re.IGNORECASE)
 _SRC = re.compile(r'\ssrc="/?([^"]*)"')
 # A picture in Markdown: ![alt](src), ![alt][ref], either inside a link [ … ](href), or an <img> tag.
@@ -163,51 +161,50 @@ def first_text_line(body: str) -> int:
 
 def foreign_loads(body_html: str) -> list[tuple[str, str]]:
     """(tag, URL) for everything in a body's HTML (Markdown pictures, or HTML written into the text) that
-    a browser would load from another host by itself: src, srcset, poster, data, <link href>, CSS url()."""
+    a browser would load by a full address by itself: src, srcset, poster, data, <link href>, CSS url()."""
     found = []
-    for tag in _START_TAG.finditer(body_html):
-        name = tag.group(1).lower()
-        for attribute in _ATTRIBUTE.finditer(tag.group(2)):
-            key = attribute.group(1).lower()
-            value = html.unescape(next(v for v in attribute.groups()[1:] if v is not None))
-            if key in ("srcset", "imagesrcset"):
-                urls = [candidate.split()[0] for candidate in value.split(",") if candidate.strip()]
-            elif key in _LOADING or (name == "link" and key == "href"):
-                urls = [value]
-            elif key == "style":
-                urls = [a or b for a, b in _CSS_URL.findall(value)]
-            else:
-                urls = []
-            found += [(name, url) for url in urls if _elsewhere(url)]
+    for attribute in attributes(body_html):
+        if attribute.name == "style":
+            urls = [a or b for a, b in _CSS_URL.findall(attribute.value)]
+        elif attribute.name == "href":
+            urls = [attribute.value] if attribute.tag == "link" else []
+        else:
+            urls = attribute.urls()
+        found += [(attribute.tag, url) for url in urls if _full_address(url)]
     for style in re.finditer(r"<style\b[^>]*>(.*?)</style>", body_html, re.DOTALL | re.IGNORECASE):
-        found += [("style", a or b) for a, b in _CSS_URL.findall(style.group(1)) if _elsewhere(a or b)]
+        found += [("style", a or b) for a, b in _CSS_URL.findall(style.group(1)) if _full_address(a or b)]
     return found
 
 
-def _elsewhere(url: str) -> bool:
-    """An address on another host: absolute (http:, https:, any scheme with a host) or `//host/…`."""
+def _full_address(url: str) -> bool:
+    """An address with a host: absolute (http:, https:, any scheme with a host) or `//host/…`."""
     parts = split_url(url.strip())
     return parts is not None and bool(parts.netloc)
 
 
 def check_foreign_loads(body: str, body_html: str, path: str, body_line: int) -> list[SourceError]:
-    """Pictures, frames, scripts or styles in a body loaded from another host: one error each, at the first
+    """Pictures, frames, scripts or styles in a body loaded by a full address: one error each, at the first
     line naming it. Pressroom's pages make no reader's browser contact another host."""
-    errors = []
-    lines = body.split("\n")
-    for tag, url in dict.fromkeys(foreign_loads(body_html)):
-        offset = next((i for i, line in enumerate(lines) if url in line), 0)
-        errors.append(SourceError(path, body_line + offset, *foreign_load_problem("the text", tag, url)))
-    return errors
+    return [SourceError(path, line_in(body, url, body_line), *foreign_load_problem("the text", tag, url))
+            for tag, url in dict.fromkeys(foreign_loads(body_html))]
 
 
 def foreign_load_problem(what: str, tag: str, url: str) -> tuple[str, str]:
-    """The message and hint for `what` ("the text", "boilerplate:") loading `url` in a `tag` from another host."""
+    """The message and hint for `what` ("the text", "boilerplate:") loading `url` in a `tag` by a full
+    address: from another host it would tell that host who reads the page; from this site's own, it
+    would break under a preview's, a staging's or another --base-url's address."""
     if tag in ("iframe", "embed", "object", "video", "audio", "source", "track"):
         hint = f"link to it instead, e.g. [Das Video]({url}), or put the file under content/media/"
     else:
         hint = "put the file under content/media/ and write /media/<name>"
-    return f"{what} loads {quote(url)} from another host, which would tell that host who reads the page", hint
+    return (f"{what} loads {quote(url)} by a full address; pages load only from the site itself, so that "
+            "no other host learns who reads them", hint)
+
+
+def line_in(body: str, text: str, body_line: int) -> int:
+    """The file line of the first line of `body` (which starts at `body_line`) that holds `text`, else
+    body_line."""
+    return body_line + next((i for i, line in enumerate(body.split("\n")) if text in line), 0)
 
 
 def check_links(body: str, body_html: str, path: str, body_line: int) -> list[SourceError]:
@@ -216,8 +213,7 @@ def check_links(body: str, body_html: str, path: str, body_line: int) -> list[So
     for match in _LINK.finditer(body_html):
         link = html.unescape(match.group(1))
         if split_url(link) is None:
-            lines = body.split("\n")
-            offset = next((i for i, line in enumerate(lines) if link in line), 0)
-            errors.append(SourceError(path, body_line + offset, f"the link {quote(link)} is not a valid URL",
+            errors.append(SourceError(path, line_in(body, link, body_line),
+                                      f"the link {quote(link)} is not a valid URL",
                                       "write it like [text](https://example.org/) or [text](/releases/…/)"))
     return errors

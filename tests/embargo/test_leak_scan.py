@@ -186,12 +186,25 @@ def test_media_an_embargoed_release_links_to_in_any_form_wait_for_it(tmp_path: P
              '<a href="https://presse.example.org/media/bild.png">Bild</a>']
     secret = {f"media/{name}": b"geheim" for name in ("Bericht 2030.pdf", "plan.pdf", "karte.pdf", "liste.pdf",
                                                        "bild.png")}
+    secret["media/anhang.pdf"] = b"geheim"  # an attachment given by the site's full address
     make_site(tmp_path, {**FILES, **secret, "releases/2024/geheim.md": release(
-        TITLE, "2024-05-02", "Text: " + " ".join(links), embargo="2025-07-01T10:00")})
+        TITLE, "2024-05-02", "Text: " + " ".join(links), embargo="2025-07-01T10:00",
+        attachments='[{src: "https://presse.example.org/media/anhang.pdf", title: Anhang}]')})
     assert build(tmp_path).status == 0
     assert sorted(p.name for p in (tmp_path / "public/media").iterdir()) == ["logo.svg"]
     assert build(tmp_path, "--now", "2025-07-01T10:00").status == 0
     assert all((tmp_path / "public" / name).read_bytes() == b"geheim" for name in secret)
+
+
+def test_a_file_a_published_page_links_to_relatively_under_a_sub_path_is_copied(tmp_path: Path) -> None:
+    """/presse/impressum/ links ../media/plan.pdf, which is /presse/media/plan.pdf: the page is public, so the
+    file is, though an embargoed release uses it too."""
+    make_site(tmp_path, {**FILES, "media/plan.pdf": b"%PDF", "pages/impressum.md": "---\ntitle: Impressum\n---\n"
+                         "[Plan](../media/plan.pdf)\n",
+                         "releases/2024/geheim.md": release(TITLE, "2024-05-02", "[Plan](media/plan.pdf)",
+                                                            embargo="2025-07-01T10:00")})
+    assert build(tmp_path, "--base-url", "https://example.org/presse/").status == 0
+    assert (tmp_path / "public/media/plan.pdf").read_bytes() == b"%PDF"
 
 
 def test_media_that_a_published_release_uses_too_is_copied(tmp_path: Path) -> None:

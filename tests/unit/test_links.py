@@ -33,3 +33,11 @@ def test_html_written_in_the_text_is_rewritten_too_in_either_quotes_and_in_srcse
         "src=\"https://v.example/x.mp4\"></video>")
     assert site_link_targets(html) == ["/releases/2024/b/", "/media/logo.svg", "/media/logo.svg", "/media/logo@2x.png",
                                        "/media/p.jpg"]
+
+
+def test_only_attributes_of_start_tags_are_links_not_text_that_looks_like_one() -> None:
+    html = ("<p>Peter's href='bla</p><p><a href='/b/'>b</a></p> <code>&lt;a href='/x/'&gt;</code> "
+            '<img srcset="data:image/png;base64,AAAA 1x" src="/media/a.png" alt="">')
+    assert rewrite_links(html, "/presse/") == (
+        "<p>Peter's href='bla</p><p><a href='/presse/b/'>b</a></p> <code>&lt;a href='/x/'&gt;</code> "
+        '<img srcset="data:image/png;base64,AAAA 1x" src="/presse/media/a.png" alt="">')
