@@ -7,6 +7,7 @@ nor is the header of such an image file, read for its size in pixels.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import time
@@ -126,7 +127,8 @@ def _pixel_size(file: Path) -> tuple[int, int] | None:
         width, height = _svg_size(file) if file.suffix.lower() == ".svg" else imagesize.get(str(file))
     except (OSError, ValueError):
         return None
-    if width <= 0 or height <= 0 or width != int(width) or height != int(height):
+    if not (math.isfinite(width) and math.isfinite(height)) or width <= 0 or height <= 0 \
+            or width != int(width) or height != int(height):
         return None
     return int(width), int(height)
 

@@ -81,6 +81,7 @@ def test_image_sizes_are_read_from_headers_once_and_again_when_the_file_changes(
     ('<?xml version="1.0"?>\n<svg\n  width="300px" height="150" viewBox="0 0 3 1"></svg>', (300, 150)),
     ('<svg width="100%" height="100%" viewBox="0,0,40,20"><rect stroke-width="3"/></svg>', (40, 20)),
     ('<svg width="10em" height="5em"></svg>', None),
+    ('<svg width="NaN" height="10"></svg>', None), ('<svg width="inf" height="1e999"></svg>', None),
     ("<html>no picture</html>", None),
 ])
 def test_an_svg_has_the_size_of_its_root_element_not_of_a_shape_in_it(tmp_path: Path, svg: str,
@@ -101,7 +102,8 @@ def test_a_racily_fresh_file_is_read_again_even_with_the_same_size_and_times(con
 
 def test_release_files_are_found_and_ordered_as_sorted_path_glob_finds_them(tmp_path: Path) -> None:
     """The walk with os.scandir keeps pathlib's order (by path parts: `a/` before `a-b/`), leaves out
-    editor droppings, does not follow links to folders, and reads links to files inside the content."""
+    editor droppings and hidden folders, does not follow links to folders, and reads links to files
+    inside the content."""
     names = ["a/b.md", "a-b/c.md", "a.md", "A/z.md", "x/y/z.md", ".hidden/h.md", "k.md/inner.md", "notes.txt",
              "a/.swap.md", "a/b.md~", "Ü/ä.md"]
     make_site(tmp_path, {f"releases/{name}": release(name) for name in names})
@@ -109,9 +111,9 @@ def test_release_files_are_found_and_ordered_as_sorted_path_glob_finds_them(tmp_
     (root / "linked").symlink_to(root / "x", target_is_directory=True)
     (root / "same.md").symlink_to(root / "a.md")
     expected = [path.relative_to(tmp_path).as_posix() for path in sorted(root.glob("**/*.md"))
-                if path.is_file() and not reader._ignored(path)]
+                if path.is_file() and not any(reader._ignored_name(part) for part in path.relative_to(root).parts)]
     found = read_sources(tmp_path / "content").releases
     assert [source.path for source in found] == [f"{tmp_path.as_posix()}/{path}" for path in expected]
     assert [source.relative for source in found] == [path.removeprefix("content/") for path in expected]
     assert "content/releases/same.md" in expected and "content/releases/k.md/inner.md" in expected
-    assert not any("linked" in path for path in expected)
+    assert not any("linked" in path or ".hidden" in path for path in expected)
