@@ -12,8 +12,7 @@ from typing import Any
 
 import babel
 import jinja2
-from babel.dates import format_date
-from babel.dates import format_datetime as babel_datetime
+from babel.dates import format_date, format_time
 from markupsafe import Markup, escape
 
 from ..config import Organization, SiteConfig
@@ -68,14 +67,11 @@ def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.En
         url=lambda path: base_path + path,
         abs_url=lambda path: base_url + path,
         site_links=lambda html: Markup(rewrite_links(str(html), base_path)),
-        abs_links=lambda html: Markup(rewrite_links(str(html), base_url)),
         long_date=lambda moment, lang: format_date(local(moment).date(), "long", locale=babel_locale(lang)),
         long_datetime=lambda moment, lang: (  # "15. Januar 2030, 10:00 MEZ": Babel's "long" adds seconds
             f'{format_date(local(moment).date(), "long", locale=babel_locale(lang))}, '
-            f'{babel_datetime(local(moment), "short", tzinfo=zone, locale=babel_locale(lang)).split(", ")[-1]} '
-            f'{babel_datetime(local(moment), "z", tzinfo=zone, locale=babel_locale(lang))}'),
-        short_time=lambda moment, lang: babel_datetime(local(moment), "short", tzinfo=zone,
-                                                       locale=babel_locale(lang)).split(", ")[-1],
+            f'{format_time(local(moment), "short", tzinfo=zone, locale=babel_locale(lang))} '
+            f'{format_time(local(moment), "z", tzinfo=zone, locale=babel_locale(lang))}'),
         iso=lambda moment: whole_minutes(local(moment)).isoformat(),
         iso_date=lambda moment: local(moment).date().isoformat(),
         rfc822=lambda moment: format_datetime(whole_minutes(local(moment))),
