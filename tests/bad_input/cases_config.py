@@ -50,8 +50,9 @@ _SITE = [
         "organization, boilerplate, default_contacts, per_page, feed_items"]),
     Case("site-boilerplate-loads-from-another-host",
          site('boilerplate: "Die Kammer. ![Logo](https://cdn.example.com/l.png)"'), [
-        f"{S}:3: boilerplate: loads 'https://cdn.example.com/l.png' from another host, which would tell that host "
-        "who reads the page — put the file under content/media/ and write /media/<name>"]),
+        f"{S}:3: boilerplate: loads 'https://cdn.example.com/l.png' by a full address; pages load only from the "
+        "site itself, so that no other host learns who reads them — put the file under content/media/ and write "
+        "/media/<name>"]),
     Case("site-per-page-zero", site("per_page: 0"), [
         f"{S}:3: per_page: must be a whole number of at least 1, not the number 0 — write e.g. `per_page: 20`"]),
     Case("site-yaml-is-a-list", {S: "- title: Presse\n- base_url: https://presse.example.org/\n"}, [

@@ -5,6 +5,8 @@ from __future__ import annotations
 from .corpus import Case, X, fm, good
 
 A = "content/releases/2024/a.md"
+FULL = "by a full address; pages load only from the site itself, so that no other host learns who reads them"
+MEDIA = "put the file under content/media/ and write /media/<name>"
 SLUG_HINT = "use lower case letters, digits and single hyphens"
 
 _DATES = [
@@ -82,19 +84,18 @@ _REFERENCES = [
         '<iframe src="https://www.youtube.com/embed/x"></iframe>', "",
         "<p style=\"background: url('//t.example.net/p.gif')\">x</p>", "",
         '<img srcset="/media/bild.jpg 1x, https://img.example/b.jpg 2x" src="/media/bild.jpg" alt="Bild">']))}, [
-        f"{X}:5: the text loads 'https://cdn.example.com/logo.png' from another host, which would tell that host "
-        "who reads the page — put the file under content/media/ and write /media/<name>",
-        f"{X}:7: the text loads 'https://www.youtube.com/embed/x' from another host, which would tell that host "
-        "who reads the page — link to it instead, e.g. [Das Video](https://www.youtube.com/embed/x), or put the "
-        "file under content/media/",
-        f"{X}:9: the text loads '//t.example.net/p.gif' from another host, which would tell that host who reads "
-        "the page — put the file under content/media/ and write /media/<name>",
-        f"{X}:11: the text loads 'https://img.example/b.jpg' from another host, which would tell that host who "
-        "reads the page — put the file under content/media/ and write /media/<name>"]),
+        f"{X}:5: the text loads 'https://cdn.example.com/logo.png' {FULL} — {MEDIA}",
+        f"{X}:7: the text loads 'https://www.youtube.com/embed/x' {FULL} — link to it instead, e.g. "
+        "[Das Video](https://www.youtube.com/embed/x), or put the file under content/media/",
+        f"{X}:9: the text loads '//t.example.net/p.gif' {FULL} — {MEDIA}",
+        f"{X}:11: the text loads 'https://img.example/b.jpg' {FULL} — {MEDIA}"]),
+    Case("text-loads-from-the-site-by-its-full-address",
+         {X: good(body="Erster Absatz.\n\n![Karte](https://presse.example.org/media/bild.jpg)")}, [
+             f"{X}:7: the text loads 'https://presse.example.org/media/bild.jpg' {FULL} — {MEDIA}"]),
     Case("release-boilerplate-loads-from-another-host",
          {X: good('boilerplate: "<iframe src=\'https://v.example/x\'></iframe>"')}, [
-        f"{X}:4: boilerplate: loads 'https://v.example/x' from another host, which would tell that host who reads "
-        "the page — link to it instead, e.g. [Das Video](https://v.example/x), or put the file under content/media/"]),
+             f"{X}:4: boilerplate: loads 'https://v.example/x' {FULL} — link to it instead, e.g. "
+             "[Das Video](https://v.example/x), or put the file under content/media/"]),
     Case("attachment-file-missing", {X: good("attachments:", "  - {src: media/bericht.pdf, title: Bericht}")}, [
         f"{X}:5: attachments[1].src: 'media/bericht.pdf' does not exist — put the file under content/media/ "
         "and write media/<name>"]),
