@@ -11,7 +11,7 @@ from ..model.schedule import Outlook, outlook
 from ..model.warnings import local_moment
 from ..output.schedule import check_schedule_path, write_schedule
 from ..output.writer import UnsafeOutput
-from ..pipeline import BuildResult, build, render_site
+from ..pipeline import BuildResult, build, render_site, theme_dirs
 from .arguments import UsageError, options_from, parse_arguments
 from .console import Console, plural
 
@@ -47,7 +47,8 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         from ..devserver.server import serve
         return serve(options, port=args.port, quiet=args.quiet, verbose=args.verbose)
     if args.schedule:
-        check_schedule_path(args.schedule, options.output_dir if args.command == "build" else None)
+        check_schedule_path(args.schedule, options.output_dir,
+                            [options.content_dir, *theme_dirs(options, "templates"), *theme_dirs(options, "static")])
     if args.command == "check":
         return _check(args, console)
     with console.progress() as progress:

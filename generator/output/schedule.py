@@ -11,14 +11,17 @@ from ..model.schedule import Outlook, schedule_json
 from .writer import UnsafeOutput
 
 
-def check_schedule_path(schedule: Path, output_dir: Path | None) -> None:
-    """Before anything is built: refuse a schedule file inside the output folder (it would be published,
-    or swapped away), and one that cannot be written (found only after the new site is online, it would
-    end the run with a failure every time)."""
+def check_schedule_path(schedule: Path, output_dir: Path, inputs: list[Path]) -> None:
+    """Before anything is built: refuse a schedule file inside the output folder (it names withheld
+    releases: it would be published, or swapped away; `check` has no output, so the one a build would
+    write) or inside an input folder (content, templates, static: the next build would copy it), and one
+    that cannot be written (found only after the new site is online, it would end the run with a
+    failure every time)."""
     target = schedule.resolve()
-    if output_dir is not None and (target == output_dir.resolve() or output_dir.resolve() in target.parents):
-        raise UnsafeOutput(f"--schedule {schedule} is inside the output folder {output_dir}; "
-                           "write it elsewhere, e.g. --schedule schedule.json")
+    for folder, what in [(output_dir, "the output folder"), *((folder, "the input folder") for folder in inputs)]:
+        if target == folder.resolve() or folder.resolve() in target.parents:
+            raise UnsafeOutput(f"--schedule {schedule} is inside {what} {folder}; "
+                               "write it elsewhere, e.g. --schedule schedule.json")
     if target.is_dir():
         raise UnsafeOutput(f"--schedule {schedule} is a folder; name a file, "
                            f"e.g. --schedule {schedule / 'schedule.json'}")

@@ -66,6 +66,19 @@ def test_a_schedule_inside_the_output_is_a_usage_error(tmp_path: Path) -> None:
     assert not output.exists()
 
 
+def test_check_refuses_a_schedule_in_the_output_a_build_writes_or_in_the_content(tmp_path: Path) -> None:
+    """`check` has no output of its own, but public/ is the one a build writes; content/media/ would be copied."""
+    content = make_site(tmp_path, {"releases/a.md": release("A")})
+    for schedule, what in ((tmp_path / "public/schedule.json", f"the output folder {tmp_path}/public"),
+                           (content / "media/schedule.json", f"the input folder {content}")):
+        for command in ("check", "build"):
+            refused = run_cli(command, "--content", content, "--schedule", schedule, cwd=tmp_path)
+            assert (refused.status, refused.error_lines) == (2, [
+                f"build.py: error: --schedule {schedule} is inside {what.replace(f'{tmp_path}/public', 'public')}; "
+                "write it elsewhere, e.g. --schedule schedule.json"]), refused.err
+            assert not schedule.exists()
+
+
 def test_a_schedule_that_cannot_be_written_is_refused_before_anything_is_built(tmp_path: Path) -> None:
     output = tmp_path / "public"
     (tmp_path / "notes.txt").write_text("a file, not a folder", "utf-8")
