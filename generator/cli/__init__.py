@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import UTC, datetime, timedelta, timezone
 
 from ..errors import BuildFailed
 from ..model.schedule import Outlook, outlook
@@ -12,6 +13,7 @@ from ..model.warnings import local_moment
 from ..output.schedule import check_schedule_path, write_schedule
 from ..output.writer import UnsafeOutput
 from ..pipeline import BuildResult, build, render_site, theme_dirs
+from ..source.schema import parse_moment
 from .arguments import UsageError, options_from, parse_arguments
 from .console import Console, plural
 
@@ -43,6 +45,10 @@ def _run(args: argparse.Namespace, console: Console) -> int:
     if args.command == "new":
         return _new(args, console)
     options = options_from(args)
+    if args.command == "build" and args.output is None and options.now_text and _in_the_future(options.now_text):
+        raise UsageError("--now in the future publishes what is embargoed until then; build into an --output of "
+                         "its own (e.g. --output preview/), or see what it would publish with check --now … "
+                         "--schedule FILE")
     if args.command == "serve":
         from ..devserver.server import serve
         return serve(options, port=args.port, quiet=args.quiet, verbose=args.verbose)
@@ -59,6 +65,12 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         console.detail(line)
     console.say(build_summary(str(options.output_dir), result))
     return 0
+
+
+def _in_the_future(now_text: str) -> bool:
+    """Whether --now is later than the clock, read as early as it may be meant (a time without an offset
+    is read in the site's zone, which is at most 14 hours ahead of UTC)."""
+    return parse_moment(now_text, timezone(timedelta(hours=14))).value > datetime.now(UTC) + timedelta(minutes=1)
 
 
 def _check_folders(args: argparse.Namespace) -> None:

@@ -151,6 +151,18 @@ def test_hidden_static_files_stay_out_but_well_known_is_published(tmp_path: Path
     assert not {".git/config", ".cache/x.css", "css/.hidden.css", ".DS_Store"} & published
 
 
+def test_a_now_in_the_future_never_goes_to_the_default_output_folder(tmp_path: Path) -> None:
+    """It would publish into public/ what is embargoed until then."""
+    refused = run_cli("build", "--content", FIXTURE_SITE, "--now", "2099-01-01T10:00", cwd=tmp_path)
+    assert (refused.status, refused.error_lines) == (2, [
+        "build.py: error: --now in the future publishes what is embargoed until then; build into an --output of "
+        "its own (e.g. --output preview/), or see what it would publish with check --now … --schedule FILE"])
+    assert list(tmp_path.iterdir()) == []
+    assert run_cli("build", "--content", FIXTURE_SITE, "--now", "2099-01-01T10:00", "--output", "later",
+                   cwd=tmp_path).status == 0
+    assert run_cli("build", "--content", FIXTURE_SITE, "--now", FIXTURE_NOW, cwd=tmp_path).status == 0  # the past
+
+
 def test_an_output_folder_that_is_not_a_built_site_is_never_replaced(tmp_path: Path) -> None:
     """A build replaces its output folder whole: `--output docs` must not wipe someone's documents."""
     docs = tmp_path / "docs"
