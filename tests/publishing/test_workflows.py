@@ -126,7 +126,8 @@ def test_github_checks_then_builds_then_deploys_public() -> None:
     build_step = next(i for i, run in enumerate(runs) if run.startswith("./dev.sh build"))
     upload = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/upload-pages"))
     assert check < build_step < upload
-    assert steps[upload]["with"]["path"] == "public"
+    assert steps[upload]["with"] == {"path": "public", "include-hidden-files": True}  # .well-known/ too
+    assert workflow["jobs"]["build"]["permissions"] == {"contents": "read", "pages": "read"}  # configure-pages
     assert steps[build_step]["env"]["SITE_BASE_URL"] == "${{ steps.pages.outputs.base_url }}/"
     deploy = workflow["jobs"]["deploy"]
     assert deploy["needs"] == "build"
