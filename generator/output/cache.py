@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -68,6 +69,10 @@ class BuildCache:
 
     def __init__(self, folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
+        try:  # the cache holds the texts of withheld releases: no web server beside it may read it
+            os.chmod(folder, 0o700)
+        except OSError:  # another user's folder: left as it is
+            pass
         path = folder / "cache.sqlite"
         try:
             self._db = self._open(path)

@@ -163,6 +163,15 @@ def test_a_now_in_the_future_never_goes_to_the_default_output_folder(tmp_path: P
     assert run_cli("build", "--content", FIXTURE_SITE, "--now", FIXTURE_NOW, cwd=tmp_path).status == 0  # the past
 
 
+def test_the_cache_beside_the_output_is_readable_by_its_owner_only(tmp_path: Path) -> None:
+    """It holds the texts of withheld releases; with --output /var/www/html/presse it would lie in a
+    served folder, and a web server running as another user must not read it."""
+    built = run_cli("build", "--content", FIXTURE_SITE, "--output", tmp_path / "www/presse", "--now", FIXTURE_NOW)
+    assert built.status == 0, built.err
+    assert (tmp_path / "www/.pressroom-cache").stat().st_mode & 0o777 == 0o700
+    assert (tmp_path / "www/presse").stat().st_mode & 0o777 == 0o755
+
+
 def test_an_output_folder_that_is_not_a_built_site_is_never_replaced(tmp_path: Path) -> None:
     """A build replaces its output folder whole: `--output docs` must not wipe someone's documents."""
     docs = tmp_path / "docs"
