@@ -14,6 +14,7 @@ from babel import Locale, UnknownLocaleError
 
 from ..errors import SourceError
 from .entities import Contact, Release
+from .schedule import published_at
 
 LONG_LEAD_CHARACTERS = 400  # a teaser of about 60 words; more fills a list or a search result
 LARGE_IMAGE_BYTES = 5 * 1024 * 1024
@@ -122,8 +123,8 @@ def scheduled_warnings(facts: ContentFacts) -> list[SourceError]:
     for release in facts.releases:
         if release.draft:
             continue
-        at = max(release.date, release.embargo or release.date)
-        if at <= facts.now:
+        at = published_at(release)
+        if at.timestamp() <= facts.now.timestamp():  # instants, as the build compares them (schedule.instant)
             continue
         key = "embargo" if release.embargo is not None and release.embargo == at else "date"
         warnings.append(SourceError(

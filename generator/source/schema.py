@@ -124,7 +124,12 @@ def parse_moment(text: str, zone: tzinfo) -> Moment:
         raise ValueError(f"{quote(text)} has an impossible time", "use 00:00 to 23:59") from None
     offset = match["offset"]
     if offset is None:
-        return Moment(datetime.combine(day, clock, zone), True)
+        local = datetime.combine(day, clock, zone)
+        if local.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != local.replace(tzinfo=None):
+            after = datetime.combine(day, clock) + timedelta(hours=1)  # the same minute past the change
+            raise ValueError(f"{quote(text)} does not exist in {zone}: the clocks skip that hour when daylight "
+                             f"saving time begins", f"write a time after the change, e.g. {after:%Y-%m-%dT%H:%M}")
+        return Moment(local, True)
     if offset == "Z":
         return Moment(datetime.combine(day, clock, UTC), True)
     sign = -1 if offset[0] == "-" else 1

@@ -28,6 +28,9 @@ _DATES = [
         f"{X}:3: date: '2008-07-24T10:00+25:00' has an offset out of range — offsets run from -12:00 to +14:00"]),
     Case("date-impossible-time", {X: fm('title: "Neue Mitteilung"', "date: 2008-07-24T25:00")}, [
         f"{X}:3: date: '2008-07-24T25:00' has an impossible time — use 00:00 to 23:59"]),
+    Case("date-in-the-hour-daylight-saving-time-skips", {X: fm('title: "Neue Mitteilung"', "date: 2024-03-31T02:30")}, [
+        f"{X}:3: date: '2024-03-31T02:30' does not exist in Europe/Berlin: the clocks skip that hour when daylight "
+        "saving time begins — write a time after the change, e.g. 2024-03-31T03:30"]),
     Case("date-year-typo", {X: fm('title: "Neue Mitteilung"', "date: 0208-07-24")}, [
         f"{X}:3: date: '0208-07-24' is not a plausible date — the year must be between 1900 and 2999; "
         "check it for a typo"]),
