@@ -209,13 +209,15 @@ _UNCLOSED = ("YAML: this quote is not closed", "close it at the end of the value
              'doubled (\'\') in single quotes or escaped (\\") in double quotes')
 _INSIDE = {'"': ('YAML: a quote inside a value in "…" must be written \\"', "or put the value in '…'"),
            "'": ("YAML: a ' inside '…' is written ''", 'or put the value in "…"')}
+_AFTER = ("YAML: there is text after the closing quote", "put all of the value inside the quotes")
 _KEY_AHEAD = re.compile(r"[^\s#'\"][^:#]*:(\s|$)")  # `date: …` after a value: two keys on one line
 
 
 def _quote_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str] | None:
     """(line, message, hint) when a value in quotes is followed by more text on the line its quote closes on:
-    a quote inside it (`"Die "Messe" startet"`, `'Die IHK's Messe'`), or a quote not closed on its own line
-    that ran on to a quote further down (a comment's). PyYAML reports the text after it, as a wrong indent."""
+    a quote inside it (`"Die "Messe" startet"`, `'Die IHK's Messe'`), text after it (`"Messe" (neu)`), or a
+    quote not closed on its own line that ran on over keys or comments to a quote further down. PyYAML
+    reports the text after it, as a wrong indent."""
     mark = exc.problem_mark
     if mark is None:
         return None
@@ -229,11 +231,15 @@ def _quote_problem(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, str, str]
         pass
     if quoted is None or quoted.end_mark.line != mark.line:
         return None
-    if quoted.end_mark.index != mark.index and _KEY_AHEAD.match(_line_text(mark)[mark.column:]):
+    rest = _line_text(mark)[mark.column:]
+    if quoted.end_mark.index != mark.index and _KEY_AHEAD.match(rest):
         return None
-    if quoted.start_mark.line != quoted.end_mark.line:
-        return (quoted.start_mark.line, *_UNCLOSED)
-    return (quoted.start_mark.line, *_INSIDE[quoted.style])
+    swallowed = text.split("\n")[quoted.start_mark.line + 1:quoted.end_mark.line + 1]
+    if any(_KEY_AHEAD.match(line.strip()) or line.strip().startswith("#") for line in swallowed):
+        return (quoted.start_mark.line, *_UNCLOSED)  # it ran on over keys or comments to a quote of theirs
+    if quoted.style not in rest:
+        return (quoted.end_mark.line, *_AFTER)
+    return (quoted.end_mark.line, *_INSIDE[quoted.style])
 
 
 def _line_text(mark: Any) -> str:

@@ -163,7 +163,7 @@ def test_what_both_read_alike_is_read_by_libyaml(text: str) -> None:
     ("a: 1\na: 2", "x.md:3: a: this key is given twice — it was first given on line 2; keep one"),
     ('a: "\\ud800"', "x.md:2: YAML: an escape such as \\ud800 is half a character — write the character itself, "
      "or one escape for it such as \\U0001F600"),
-    # A value in quotes with more text after its closing quote: the quote is named, at the line it opens on.
+    # A value in quotes with more text after its closing quote: the quote is named, at the line it closes on.
     ('title: "Die "Messe" startet"', 'x.md:2: YAML: a quote inside a value in "…" must be written \\" — or put '
      "the value in '…'"),
     ('a: 1\npresse:\n  role: "Leiter "Presse""', 'x.md:4: YAML: a quote inside a value in "…" must be written \\" — '
@@ -173,6 +173,13 @@ def test_what_both_read_alike_is_read_by_libyaml(text: str) -> None:
      "of the value; a quote inside the value must be doubled ('') in single quotes or escaped (\\\") in double quotes"),
     ('image: {src: media/x.jpg, alt: "Das "Logo""}', 'x.md:2: YAML: a quote inside a value in "…" must be written '
      "\\\" — or put the value in '…'"),
+    # Over two lines: a quote inside is named where it stands; text after the quote is named as such.
+    ('summary: "Die IHK lädt zur\n  "Messe" ein"', 'x.md:3: YAML: a quote inside a value in "…" must be written \\" — '
+     "or put the value in '…'"),
+    ('summary: "Zeile eins\n  Zeile zwei" (Entwurf)', "x.md:3: YAML: there is text after the closing quote — put all "
+     "of the value inside the quotes"),
+    ('title: "Messe" (neu)', "x.md:2: YAML: there is text after the closing quote — put all of the value inside the "
+     "quotes"),
     # Not a quote mistake: a second key on the line after a value in quotes.
     ('title: "Messe"  date: 2024-05-02', "x.md:2: YAML: the indentation does not match the lines above — the keys of "
      "one mapping start in the same column"),
