@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from babel import Locale, UnknownLocaleError
+
 from ..config import BuildOptions
 from ..errors import SourceError
 from ..model.entities import Site
@@ -32,6 +34,7 @@ def review_content(options: BuildOptions) -> list[SourceError]:
         content_path=options.content_dir.as_posix(),
         unknown_links=_unknown_links(options, site, {s.path: s for s in sources.releases}),
         interface_languages=frozenset(STRINGS),
+        language_names={code: english_name(code) for code in {*STRINGS, *(r.lang for r in site.releases)}},
     )
     return find_warnings(facts)
 
@@ -74,3 +77,11 @@ def _contact_lines(contacts: SourceFile | None) -> dict[str, int]:
         return load_yaml(contacts.text, contacts.path).key_lines
     except SourceError:
         return {}
+
+
+def english_name(code: str) -> str:
+    """`fr` -> `French`, `pt-BR` -> `Portuguese (Brazil)`; the code itself if Babel does not know it."""
+    try:
+        return str(Locale.parse(code.replace("-", "_")).english_name)
+    except (ValueError, UnknownLocaleError):
+        return code

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from ..model.urls import is_published_static
-from ..source.reader import SETTINGS_FILES, is_markdown_name
+from ..source.filenames import SETTINGS_FILES, is_markdown_name
 
 SITE_DATA = frozenset({f"{name}.{suffix}" for name in SETTINGS_FILES for suffix in ("yaml", "yml")})  # .yml: reported
 _EDITOR_PREFIXES = (".", "#", "~")

@@ -10,8 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 
-from babel import Locale, UnknownLocaleError
-
 from ..errors import SourceError
 from .entities import Contact, Release
 from .schedule import published_at
@@ -47,6 +45,7 @@ class ContentFacts:
     # Links in releases' text to addresses of this site that no build makes: (source, line, link).
     unknown_links: tuple[tuple[str, int, str], ...] = ()
     interface_languages: frozenset[str] = frozenset({"de", "en"})  # the theme's words exist in these
+    language_names: Mapping[str, str] = field(default_factory=dict)  # "fr" -> "French", for messages
 
 
 def find_warnings(facts: ContentFacts) -> list[SourceError]:
@@ -156,22 +155,15 @@ def interface_language_warnings(facts: ContentFacts) -> list[SourceError]:
     for release in sorted(facts.releases, key=lambda r: r.source):
         if release.lang.split("-")[0] not in facts.interface_languages:
             by_language.setdefault(release.lang, []).append(release)
-    known = " and ".join(_language_name(code) for code in sorted(facts.interface_languages))
+    known = " and ".join(facts.language_names.get(code, code) for code in sorted(facts.interface_languages))
     warnings = []
     for lang, releases in sorted(by_language.items()):
         which = "this release" if len(releases) == 1 else f"the {len(releases)} releases in {lang!r}"
+        name = facts.language_names.get(lang, lang)
         warnings.append(SourceError(
             releases[0].source, _line(facts, releases[0], "lang"),
             f"lang: the theme has its interface words (menus, headings, labels) in {known} only, so the "
-            f"pages of {which} show them in English around the {_language_name(lang)} text and dates",
-            f"fine for a few releases; for a whole section in {_language_name(lang)}, the words must be added "
+            f"pages of {which} show them in English around the {name} text and dates",
+            f"fine for a few releases; for a whole section in {name}, the words must be added "
             "to generator/render/strings.py"))
     return warnings
-
-
-def _language_name(code: str) -> str:
-    """`fr` -> `French` (the code itself if Babel does not know it)."""
-    try:
-        return str(Locale.parse(code.replace("-", "_")).english_name)
-    except (ValueError, UnknownLocaleError):
-        return code

@@ -49,6 +49,17 @@ def whole_minutes(moment: datetime) -> datetime:
     return moment.astimezone(timezone(timedelta(minutes=round(offset.total_seconds() / 60))))
 
 
+@functools.lru_cache(maxsize=64)
+def _own_name(lang: str) -> str:
+    """A language's name in itself ("العربية" for ar, "Polski" for pl), as a language switch shows it;
+    the code if Babel does not know it."""
+    try:
+        name = babel.Locale.parse(lang.replace("-", "_")).display_name
+    except (ValueError, babel.UnknownLocaleError):
+        return lang
+    return str(name[:1].upper() + name[1:]) if name else lang
+
+
 def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
@@ -76,7 +87,7 @@ def make_environment(config: SiteConfig, template_dirs: list[Path]) -> jinja2.En
         iso_date=lambda moment: local(moment).date().isoformat(),
         rfc822=lambda moment: format_datetime(whole_minutes(local(moment))),
         year=lambda moment: local(moment).year,
-        language_name=lambda lang: LANGUAGE_NAMES.get(lang, lang),
+        language_name=lambda lang: LANGUAGE_NAMES.get(lang) or _own_name(lang),
         text_direction=text_direction,
         og_locale=og_locale,
         country_name=lambda code, lang: country_name(code, lang),

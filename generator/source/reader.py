@@ -19,12 +19,12 @@ import imagesize  # type: ignore[import-untyped]  # no type information shipped
 from ..config import RACY_SECONDS
 from ..errors import SourceError, size_over
 from ..model.warnings import IMAGE_SUFFIXES
+from .filenames import SETTINGS_FILES, ignored_name, is_markdown_name
 
 MB = 1024 * 1024
 MAX_TEXT_BYTES = 2 * MB
 # Endings editors and other generators give Markdown. Only `.md` is read; a file with another of these
 # (or `.md` in capitals) is an error, so that a release saved as x.markdown is not silently left out.
-MARKDOWN_SUFFIXES = frozenset({".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"})
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,6 @@ class SiteSources:
     errors: list[SourceError] = field(default_factory=list)
 
 
-SETTINGS_FILES = ("site", "contacts", "topics", "redirects")  # content/<name>.yaml
 Signature = tuple[int, int, int, int]  # size, mtime, ctime (ns), inode
 
 
@@ -170,12 +169,7 @@ def _shown(path: Path) -> str:
 
 
 def _ignored(path: Path) -> bool:
-    return _ignored_name(path.name)
-
-
-def _ignored_name(name: str) -> bool:
-    """Editor droppings: hidden files, backups, lock files."""
-    return name.startswith((".", "#", "~")) or name.endswith(("~", ".swp", ".tmp"))
+    return ignored_name(path.name)
 
 
 def _read_optional(content_dir: Path, name: str, reader: _Reader) -> SourceFile | None:
@@ -183,12 +177,6 @@ def _read_optional(content_dir: Path, name: str, reader: _Reader) -> SourceFile 
     if not path.is_file() or _links_out(path, content_dir, reader.errors):
         return None
     return _read_text(path, name, reader)
-
-
-def is_markdown_name(name: str) -> bool:
-    """A file name that looks like Markdown meant to be read: x.md, and also x.MD, x.markdown, x.mdown."""
-    suffix = os.path.splitext(name)[1].lower()
-    return suffix in MARKDOWN_SUFFIXES and not _ignored_name(name)
 
 
 def _read_tree(content_dir: Path, folder: str, recursive: bool, reader: _Reader) -> list[SourceFile]:
@@ -204,7 +192,7 @@ def _read_tree(content_dir: Path, folder: str, recursive: bool, reader: _Reader)
     found.sort(key=lambda item: item[0].replace("/", "\0"))
     files = []
     for inside, entry in found:
-        if _ignored_name(entry.name) or (entry.is_symlink() and _links_out(Path(entry.path), content_dir,
+        if ignored_name(entry.name) or (entry.is_symlink() and _links_out(Path(entry.path), content_dir,
                                                                           reader.errors)):
             continue
         if not entry.name.endswith(".md") or "/" in inside and not recursive:
@@ -239,7 +227,7 @@ def _find_markdown(folder: str, inside: str, recursive: bool, found: list[tuple[
         return
     for entry in listed:
         if entry.is_dir(follow_symlinks=False):
-            if not _ignored_name(entry.name):  # a hidden folder (.git, .archiv) holds nothing to publish
+            if not ignored_name(entry.name):  # a hidden folder (.git, .archiv) holds nothing to publish
                 _find_markdown(entry.path, f"{inside}{entry.name}/", recursive, found)
         elif is_markdown_name(entry.name) and entry.is_file():
             found.append((inside + entry.name, entry))

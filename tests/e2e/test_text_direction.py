@@ -38,8 +38,8 @@ def test_an_arabic_release_is_right_to_left(tmp_path: Path) -> None:
     assert '<html lang="ar" dir="rtl">' in (tmp_path / "out/ar/index.html").read_text("utf-8")
     german = (tmp_path / "out/releases/2024/messe/index.html").read_text("utf-8")
     assert '<html lang="de">' in german
-    assert '<a href="/ar/" lang="ar" dir="rtl" hreflang="ar">' in german
-    assert 'hreflang="ar" lang="ar" dir="rtl">ar: معرض تجاري</a>' in german
+    assert '<a href="/ar/" lang="ar" dir="rtl" hreflang="ar">العربية</a>' in german  # the language's own name
+    assert 'hreflang="ar" lang="ar" dir="rtl">العربية: معرض تجاري</a>' in german
     assert '<a class="p-tel" href="tel:+4971315550100">' in german  # no dir where everything is left to right
     assert german.count(" dir=") == 2
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.source import reader
+from generator.source.filenames import ignored_name
 from generator.source.reader import KnownSources, read_sources
 from tests.conftest import make_site, release
 
@@ -111,7 +112,7 @@ def test_release_files_are_found_and_ordered_as_sorted_path_glob_finds_them(tmp_
     (root / "linked").symlink_to(root / "x", target_is_directory=True)
     (root / "same.md").symlink_to(root / "a.md")
     expected = [path.relative_to(tmp_path).as_posix() for path in sorted(root.glob("**/*.md"))
-                if path.is_file() and not any(reader._ignored_name(part) for part in path.relative_to(root).parts)]
+                if path.is_file() and not any(ignored_name(part) for part in path.relative_to(root).parts)]
     found = read_sources(tmp_path / "content").releases
     assert [source.path for source in found] == [f"{tmp_path.as_posix()}/{path}" for path in expected]
     assert [source.relative for source in found] == [path.removeprefix("content/") for path in expected]
