@@ -31,15 +31,35 @@ class Attribute:
         return html.unescape(self.raw)
 
     def urls(self) -> list[str]:
-        """The URLs of a linking attribute (unescaped): one, or a srcset's candidates. A srcset with a
-        `data:` URL gives none: its commas do not separate candidates."""
+        """The URLs of a linking attribute (unescaped): one, or a srcset's candidates."""
         if self.name not in LINKING:
             return []
         if self.name not in ("srcset", "imagesrcset"):
             return [self.value]
-        if "data:" in self.value:
-            return []
-        return [words[0] for candidate in self.value.split(",") if (words := candidate.split())]
+        return [self.value[start:end] for start, end in srcset_spans(self.value)]
+
+
+def srcset_spans(value: str) -> list[tuple[int, int]]:
+    """Where the URLs of a srcset stand in it, as HTML parses one: a URL runs to the next white space
+    (so a `data:` URL keeps its comma), a comma right after it ends the candidate, else its
+    descriptors (`2x`, `800w`) run to the next comma."""
+    spans, at, size = [], 0, len(value)
+    while at < size:
+        while at < size and (value[at].isspace() or value[at] == ","):
+            at += 1
+        start = at
+        while at < size and not value[at].isspace():
+            at += 1
+        end = at
+        if start == end:
+            break
+        while end > start and value[end - 1] == ",":  # "a.png," : no descriptors
+            end -= 1
+        if end == at:  # descriptors follow: they run to the next comma
+            while at < size and value[at] != ",":
+                at += 1
+        spans.append((start, end))
+    return spans
 
 
 def attributes(fragment: str) -> Iterator[Attribute]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from urllib.parse import unquote, urljoin, urlsplit
 
-from ..model.html_attributes import attributes
+from ..model.html_attributes import attributes, srcset_spans
 
 _RELATIVE = ("./", "../")
 _REWRITTEN = frozenset({"href", "src", "srcset", "poster"})
@@ -37,10 +37,11 @@ def rewrite_links(html: str, prefix: str, page: str | None = None) -> str:
         if attribute.name not in _REWRITTEN:
             continue
         if attribute.name == "srcset":
-            if "data:" in attribute.raw:
-                continue  # its commas do not separate candidates: left as written
-            value = ", ".join(" ".join([rewritten(words[0]), *words[1:]]) for candidate in attribute.raw.split(",")
-                              if (words := candidate.split()))
+            value, done = "", 0
+            for start, end in srcset_spans(attribute.raw):
+                value += attribute.raw[done:start] + rewritten(attribute.raw[start:end])
+                done = end
+            value += attribute.raw[done:]
         else:
             value = rewritten(attribute.raw)
         parts += [html[at:attribute.start], value]

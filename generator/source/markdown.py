@@ -166,8 +166,8 @@ def foreign_loads(body_html: str) -> list[tuple[str, str]]:
     for attribute in attributes(body_html):
         if attribute.name == "style":
             urls = [a or b for a, b in _CSS_URL.findall(attribute.value)]
-        elif attribute.name == "href":
-            urls = [attribute.value] if attribute.tag == "link" else []
+        elif attribute.name in ("href", "xlink:href"):  # <link> and SVG's <image>, <use>, <feImage> load theirs
+            urls = [attribute.value] if attribute.tag in ("link", "image", "use", "feimage") else []
         else:
             urls = attribute.urls()
         found += [(attribute.tag, url) for url in urls if _full_address(url)]

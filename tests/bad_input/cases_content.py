@@ -86,12 +86,16 @@ _REFERENCES = [
         "Ein [Link](https://www.example.org/) ist gut, ![ein Logo](https://cdn.example.com/logo.png) nicht.", "",
         '<iframe src="https://www.youtube.com/embed/x"></iframe>', "",
         "<p style=\"background: url('//t.example.net/p.gif')\">x</p>", "",
-        '<img srcset="/media/bild.jpg 1x, https://img.example/b.jpg 2x" src="/media/bild.jpg" alt="Bild">']))}, [
+        '<img srcset="/media/bild.jpg 1x, https://img.example/b.jpg 2x" src="/media/bild.jpg" alt="Bild">', "",
+        '<img srcset="data:image/gif;base64,R0lGODlhAQABAAAAACw= 1x, https://t.example.com/a.png 2x" alt="d">', "",
+        '<svg width="10" height="10"><image xlink:href="https://t.example.com/c.png"/></svg>']))}, [
         f"{X}:5: the text loads 'https://cdn.example.com/logo.png' {FULL} — {MEDIA}",
         f"{X}:7: the text loads 'https://www.youtube.com/embed/x' {FULL} — link to it instead, e.g. "
         "[Das Video](https://www.youtube.com/embed/x), or put the file under content/media/",
         f"{X}:9: the text loads '//t.example.net/p.gif' {FULL} — {MEDIA}",
-        f"{X}:11: the text loads 'https://img.example/b.jpg' {FULL} — {MEDIA}"]),
+        f"{X}:11: the text loads 'https://img.example/b.jpg' {FULL} — {MEDIA}",
+        f"{X}:13: the text loads 'https://t.example.com/a.png' {FULL} — {MEDIA}",
+        f"{X}:15: the text loads 'https://t.example.com/c.png' {FULL} — {MEDIA}"]),
     Case("text-loads-from-the-site-by-its-full-address",
          {X: good(body="Erster Absatz.\n\n![Karte](https://presse.example.org/media/bild.jpg)")}, [
              f"{X}:7: the text loads 'https://presse.example.org/media/bild.jpg' {FULL} — {MEDIA}"]),

@@ -183,9 +183,10 @@ def test_media_an_embargoed_release_links_to_in_any_form_wait_for_it(tmp_path: P
     query or fragment is a link to the same file: it waits for the release too."""
     links = ["[Bericht](/media/Bericht%202030.pdf)", "[Plan](https://presse.example.org/media/plan.pdf#seite=2)",
              "[Karte](../../../media/karte.pdf)", "[Liste](/media/liste.pdf?v=2)",
-             '<a href="https://presse.example.org/media/bild.png">Bild</a>']
+             '<a href="https://presse.example.org/media/bild.png">Bild</a>',
+             '<img srcset="data:image/gif;base64,R0lGODlhAQABAAAAACw= 1x, /media/klein%20bild.png 2x" alt="">']
     secret = {f"media/{name}": b"geheim" for name in ("Bericht 2030.pdf", "plan.pdf", "karte.pdf", "liste.pdf",
-                                                       "bild.png")}
+                                                       "bild.png", "klein bild.png")}
     secret["media/anhang.pdf"] = b"geheim"  # an attachment given by the site's full address
     make_site(tmp_path, {**FILES, **secret, "releases/2024/geheim.md": release(
         TITLE, "2024-05-02", "Text: " + " ".join(links), embargo="2025-07-01T10:00",
