@@ -58,3 +58,8 @@ class BuildFailed(Exception):
     def __init__(self, errors: list[SourceError]) -> None:
         super().__init__(f"{len(errors)} error(s)")
         self.errors = sorted(set(errors), key=lambda e: (e.path, e.line, e.message))
+
+
+class OptionError(ValueError):
+    """A command-line value that only the site's settings show to be wrong (a --now in the hour daylight
+    saving time skips in the site's zone): a usage error (exit status 2), found while building."""

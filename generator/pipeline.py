@@ -14,7 +14,7 @@ from datetime import UTC, datetime, tzinfo
 from pathlib import Path
 
 from .config import BuildOptions, SiteConfig
-from .errors import BuildFailed, SourceError
+from .errors import BuildFailed, OptionError, SourceError
 from .incremental import Stages, build_site
 from .model.assemble import SiteParts, assemble_site
 from .model.entities import Contact, Page, Release, Site
@@ -69,7 +69,10 @@ def resolve_now(options: BuildOptions, zone: tzinfo) -> datetime:
     if options.now is not None:
         return options.now
     if options.now_text:
-        return parse_moment(options.now_text, zone).value
+        try:
+            return parse_moment(options.now_text, zone).value
+        except ValueError as exc:  # valid on the command line, but not in the site's zone
+            raise OptionError(f"--now: {exc.args[0]} — {exc.args[1]}") from None
     return datetime.now(UTC)
 
 

@@ -7,7 +7,7 @@ import argparse
 import sys
 from datetime import UTC, datetime, timedelta, timezone
 
-from ..errors import BuildFailed
+from ..errors import BuildFailed, OptionError
 from ..model.schedule import Outlook, outlook
 from ..model.warnings import local_moment
 from ..output.schedule import check_schedule_path, write_schedule
@@ -29,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
                       github=getattr(args, "format", "text") == "github")
     try:
         return _run(args, console)
-    except (UsageError, UnsafeOutput) as exc:
+    except (UsageError, UnsafeOutput, OptionError) as exc:
         print(f"build.py: error: {exc}", file=sys.stderr)
         return 2
     except BuildFailed as failed:

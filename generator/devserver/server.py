@@ -23,7 +23,7 @@ from types import FrameType
 from typing import TextIO
 
 from ..config import BuildOptions
-from ..errors import BuildFailed, SourceError
+from ..errors import BuildFailed, OptionError, SourceError
 from ..model.urls import SEARCH_BUNDLE_PATH
 from ..output.mirror import PageFolder
 from ..pipeline import index_later, render_site, theme_dirs
@@ -115,6 +115,9 @@ class DevServer:
             rendered = render_site(options, memory=self._memory, search_later=True)
         except BuildFailed as failed:
             self._report_failure(failed.errors)
+            return False
+        except OptionError as exc:  # a --now the site's zone does not have: fix the command line
+            self._report_failure([SourceError("build.py", 0, str(exc))])
             return False
         except Exception as exc:  # a bug must not stop the server: show it like a content error
             self._report_crash(exc, "")

@@ -86,6 +86,12 @@ def test_a_logo_written_with_a_leading_slash_is_a_media_file_under_the_sub_path(
 
 def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert run_cli("build", "--now", "gestern").status == 2
+    for command in ("build", "check"):  # a time that daylight saving skips in the site's zone (Europe/Berlin)
+        skipped = run_cli(command, "--content", FIXTURE_SITE, "--now", "2026-03-29T02:30",
+                          *(("--output", tmp_path / "out") if command == "build" else ()))
+        assert (skipped.status, skipped.error_lines) == (2, [
+            "build.py: error: --now: '2026-03-29T02:30' does not exist in Europe/Berlin: the clocks skip that hour "
+            "when daylight saving time begins — write a time after the change, e.g. 2026-03-29T03:30"])
     assert run_cli("build", "--no-such-flag").status == 2
     assert run_cli("build", "--content", FIXTURE_SITE, "--output", FIXTURE_SITE).status == 2
     for argv in (["build"], ["check"], ["serve"], ["new", "Titel"]):
