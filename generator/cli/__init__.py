@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import UTC, datetime, timedelta, timezone
+from pathlib import Path
 
 from ..errors import BuildFailed, OptionError
 from ..model.schedule import Outlook, outlook
@@ -45,10 +46,8 @@ def _run(args: argparse.Namespace, console: Console) -> int:
     if args.command == "new":
         return _new(args, console)
     options = options_from(args)
-    if args.command == "build" and args.output is None and options.now_text and _in_the_future(options.now_text):
-        raise UsageError("--now in the future publishes what is embargoed until then; build into an --output of "
-                         "its own (e.g. --output preview/), or see what it would publish with check --now … "
-                         "--schedule FILE")
+    if args.command == "build":
+        _check_unpublished_output(args, options.output_dir)
     if args.command == "serve":
         from ..devserver.server import serve
         return serve(options, port=args.port, quiet=args.quiet, verbose=args.verbose)
@@ -65,6 +64,19 @@ def _run(args: argparse.Namespace, console: Console) -> int:
         console.detail(line)
     console.say(build_summary(str(options.output_dir), result))
     return 0
+
+
+def _check_unpublished_output(args: argparse.Namespace, output: Path) -> None:
+    """A preview, or a build with a --now to come, shows what is not public yet: never in public/, the
+    folder that gets published, whether by default or named (`--output public`, `./public/`, a link)."""
+    into_public = args.output is None or output.resolve() == Path("public").resolve()
+    if into_public and args.preview:
+        raise UsageError("--preview needs an --output folder of its own, e.g. --output preview/: it shows drafts "
+                         "and embargoed releases, and public/ is the folder that gets published")
+    if into_public and args.now and _in_the_future(args.now):
+        raise UsageError("--now in the future publishes what is embargoed until then; build into an --output of "
+                         "its own (e.g. --output preview/), or see what it would publish with check --now … "
+                         "--schedule FILE")
 
 
 def _in_the_future(now_text: str) -> bool:

@@ -102,9 +102,6 @@ def options_from(args: argparse.Namespace) -> BuildOptions:
     if jobs < 1:
         raise UsageError("--jobs must be at least 1")
     output = getattr(args, "output", None)
-    if output is None and args.command == "build" and args.preview:
-        raise UsageError("--preview needs an --output folder of its own, e.g. --output preview/: it shows drafts "
-                         "and embargoed releases, and public/ is the folder that gets published")
     return BuildOptions(
         content_dir=args.content, output_dir=output or Path("public"),
         base_url=getattr(args, "base_url", None), now_text=getattr(args, "now", None),

@@ -113,16 +113,18 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 
 def test_a_preview_never_goes_to_the_default_output_folder(tmp_path: Path) -> None:
     """public/ is the folder that gets published; a preview holds drafts and embargoed releases."""
-    for argv in (["build", "--preview"], ["--preview"]):
+    (tmp_path / "link").symlink_to("public")
+    for argv in (["build", "--preview"], ["--preview"], ["--preview", "--output", "public"],
+                 ["--preview", "--output", "./public/"], ["--preview", "--output", "link"]):
         refused = run_cli(*argv, "--content", FIXTURE_SITE, "--now", FIXTURE_NOW, cwd=tmp_path)
         assert (refused.status, refused.error_lines) == (2, [
             "build.py: error: --preview needs an --output folder of its own, e.g. --output preview/: it shows "
             "drafts and embargoed releases, and public/ is the folder that gets published"])
-    assert list(tmp_path.iterdir()) == []
+    assert [path.name for path in tmp_path.iterdir()] == ["link"]
     built = run_cli("build", "--preview", "--content", FIXTURE_SITE, "--now", FIXTURE_NOW, "--output", "preview",
                     cwd=tmp_path)
     assert built.status == 0, built.err
-    assert [path.name for path in tmp_path.iterdir() if not path.name.startswith(".")] == ["preview"]
+    assert sorted(path.name for path in tmp_path.iterdir() if not path.name.startswith(".")) == ["link", "preview"]
 
 
 @pytest.mark.parametrize("target", ["an empty folder", "a folder to be made"])
@@ -160,6 +162,8 @@ def test_hidden_static_files_stay_out_but_well_known_is_published(tmp_path: Path
 def test_a_now_in_the_future_never_goes_to_the_default_output_folder(tmp_path: Path) -> None:
     """It would publish into public/ what is embargoed until then."""
     refused = run_cli("build", "--content", FIXTURE_SITE, "--now", "2099-01-01T10:00", cwd=tmp_path)
+    named = run_cli("build", "--content", FIXTURE_SITE, "--now", "2099-01-01T10:00", "--output", "public", cwd=tmp_path)
+    assert named.error_lines == refused.error_lines
     assert (refused.status, refused.error_lines) == (2, [
         "build.py: error: --now in the future publishes what is embargoed until then; build into an --output of "
         "its own (e.g. --output preview/), or see what it would publish with check --now … --schedule FILE"])
