@@ -36,6 +36,13 @@ class SiteConfig:
     default_contacts: tuple[str, ...] = ()
     per_page: int = 20
     feed_items: int = 20
+    # site.yaml's base_url where --base-url or SITE_BASE_URL replaced it: a link written with it still
+    # leads into this site (the embargo's media check must see it)
+    declared_base_url: str | None = None
+
+    @property
+    def own_base_urls(self) -> tuple[str, ...]:
+        return (self.base_url,) + ((self.declared_base_url,) if self.declared_base_url else ())
 
     @property
     def zone(self) -> tzinfo:

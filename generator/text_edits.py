@@ -160,7 +160,7 @@ def text_edit(shape: Shape, options: BuildOptions, sources: SiteSources, now: da
         old = shape.parsed[path][0]
         shown = in_site.get(path)
         if new is None or old is None or errors or not _same_but(old, new, _SHOWN if shown else _WITHHELD_SHOWN,
-                                                                         site.config.base_url):
+                                                                         site.config.own_base_urls):
             return None
         if shown is None:  # withheld: not on any page, and what changed is in no public text
             continue
@@ -191,10 +191,10 @@ def text_edit(shape: Shape, options: BuildOptions, sources: SiteSources, now: da
     return TextEdit(new_site, outputs, sorted(changed), dict(parsed), edited)
 
 
-def _same_but(old: Release, new: Release, fields: tuple[str, ...], base_url: str) -> bool:
+def _same_but(old: Release, new: Release, fields: tuple[str, ...], base_urls: tuple[str, ...]) -> bool:
     """The same release but for `fields`, with the same links to media files."""
     return (replace(new, **{name: getattr(old, name) for name in fields}) == old
-            and media_references(old, base_url) == media_references(new, base_url))
+            and media_references(old, base_urls) == media_references(new, base_urls))
 
 
 def _reveals(site: Site, texts: Iterable[str]) -> bool:

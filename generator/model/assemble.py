@@ -9,7 +9,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from datetime import datetime
-from urllib.parse import unquote, urlsplit
+from urllib.parse import SplitResult, unquote, urlsplit
 
 from ..config import SiteConfig
 from ..errors import SourceError
@@ -93,12 +93,14 @@ def _assemble(parts: SiteParts, now: datetime, preview: bool) -> Site:
                 aliases=aliases, withheld=() if preview else withheld, media=media)
 
 
-def media_references(release: Release, base_url: str) -> set[str]:
+def media_references(release: Release, base_urls: tuple[str, ...]) -> set[str]:
     """The files under content/media a release links to or shows (in its text, its image, its
-    attachments and its own boilerplate)."""
-    found = media_links(release.body_html + (release.boilerplate_html or ""), base_url, release.path)
-    for src in ([release.image.src] if release.image else []) + [a.src for a in release.attachments]:
-        found |= {src} | media_names(src, base_url, release.path)
+    attachments and its own boilerplate). `base_urls`: the site's addresses (SiteConfig.own_base_urls)."""
+    found = set()
+    for base_url in base_urls:
+        found |= media_links(release.body_html + (release.boilerplate_html or ""), base_url, release.path)
+        for src in ([release.image.src] if release.image else []) + [a.src for a in release.attachments]:
+            found |= {src} | media_names(src, base_url, release.path)
     return found
 
 
@@ -113,17 +115,28 @@ def media_links(text: str, base_url: str, page: str = "") -> set[str]:
     return found
 
 
+def _host(parts: SplitResult) -> str:
+    """The host and port as a browser compares them: lower case, without the scheme's default port."""
+    host = (parts.hostname or "").lower()
+    try:
+        port = parts.port
+    except ValueError:
+        return parts.netloc.lower()
+    default = {"http": 80, "https": 443}.get(parts.scheme.lower())
+    return host if port is None or port == default else f"{host}:{port}"
+
+
 def media_names(url: str, base_url: str, page: str = "") -> set[str]:
     """The media/ names `url`, on the page at site path `page`, may lead to: media/x.pdf, /media/x.pdf,
-    ../../media/x.pdf, /presse/media/x.pdf under a sub-path, https://presse.example.org/media/x.pdf, with
-    %20 for a space, a query or a fragment."""
+    ../../media/x.pdf, /presse/media/x.pdf under a sub-path, https://presse.example.org/media/x.pdf (also
+    with :443, or in capitals), with %20 for a space, a query or a fragment."""
     site = urlsplit(base_url)
     try:
         parts = urlsplit(url.strip())
     except ValueError:  # not a URL at all (`http://[x`); parsing reports it
         return set()
     if parts.scheme or parts.netloc:
-        if parts.netloc.lower() != site.netloc.lower():
+        if _host(parts) != _host(site):
             return set()
         paths = [parts.path]
     elif parts.path.startswith("/"):
@@ -142,14 +155,14 @@ def media_names(url: str, base_url: str, page: str = "") -> set[str]:
 
 def _public_media(parts: SiteParts, public: tuple[Release, ...], pages: tuple[Page, ...]) -> tuple[str, ...]:
     """Media files that only unpublished releases use stay out of the output until they are published."""
-    public_sources, base_url = {r.source for r in public}, parts.config.base_url
-    withheld = set().union(*(media_references(r, base_url) for r in parts.releases if r.source not in public_sources))
+    public_sources, bases = {r.source for r in public}, parts.config.own_base_urls
+    withheld = set().union(*(media_references(r, bases) for r in parts.releases if r.source not in public_sources))
     if not withheld:
         return parts.media
-    used = set().union(*(media_references(r, base_url) for r in public))
-    used |= set().union(*(media_links(p.body_html, base_url, p.path) for p in pages))
+    used = set().union(*(media_references(r, bases) for r in public))
+    used |= set().union(*(media_links(p.body_html, base, p.path) for p in pages for base in bases))
     settings = [parts.config.boilerplate, parts.config.organization.logo or "" if parts.config.organization else ""]
-    used |= media_links(" ".join(settings), base_url)
+    used |= set().union(*(media_links(" ".join(settings), base) for base in bases))
     return tuple(m for m in parts.media if m not in withheld or m in used)
 
 

@@ -50,6 +50,7 @@ def read_site_config(text: str, path: str,
         boilerplate=_boilerplate(fields),
         default_contacts=fields.text_list("default_contacts", "contact ids", "[schulz-kuhnt]"),
         per_page=fields.integer("per_page", 20), feed_items=fields.integer("feed_items", 20),
+        declared_base_url=_declared_base_url(document.data, base_url, base_url_override),
     )
     return config, errors
 
@@ -65,6 +66,15 @@ def _boilerplate(fields: Fields) -> str:
         fields.errors.append(SourceError(fields.path, fields.where("boilerplate"),
                                          *foreign_load_problem("boilerplate:", tag, url)))
     return text
+
+
+def _declared_base_url(data: dict[str, object], base_url: str, override: str | None) -> str | None:
+    """site.yaml's own base_url, if an override replaced it and it is a usable absolute URL."""
+    declared = data.get("base_url")
+    if not override or not isinstance(declared, str) or check_base_url(declared):
+        return None
+    declared = declared if declared.endswith("/") else declared + "/"
+    return declared if declared != base_url else None
 
 
 def _base_url(fields: Fields, override: str | None) -> str:

@@ -184,15 +184,19 @@ def test_media_an_embargoed_release_links_to_in_any_form_wait_for_it(tmp_path: P
     links = ["[Bericht](/media/Bericht%202030.pdf)", "[Plan](https://presse.example.org/media/plan.pdf#seite=2)",
              "[Karte](../../../media/karte.pdf)", "[Liste](/media/liste.pdf?v=2)",
              '<a href="https://presse.example.org/media/bild.png">Bild</a>',
-             '<img srcset="data:image/gif;base64,R0lGODlhAQABAAAAACw= 1x, /media/klein%20bild.png 2x" alt="">']
+             '<img srcset="data:image/gif;base64,R0lGODlhAQABAAAAACw= 1x, /media/klein%20bild.png 2x" alt="">',
+             "[Port](HTTPS://presse.example.org:443/media/port.pdf)"]
     secret = {f"media/{name}": b"geheim" for name in ("Bericht 2030.pdf", "plan.pdf", "karte.pdf", "liste.pdf",
-                                                       "bild.png", "klein bild.png")}
+                                                       "bild.png", "klein bild.png", "port.pdf")}
     secret["media/anhang.pdf"] = b"geheim"  # an attachment given by the site's full address
     make_site(tmp_path, {**FILES, **secret, "releases/2024/geheim.md": release(
         TITLE, "2024-05-02", "Text: " + " ".join(links), embargo="2025-07-01T10:00",
         attachments='[{src: "https://presse.example.org/media/anhang.pdf", title: Anhang}]')})
     assert build(tmp_path).status == 0
     assert sorted(p.name for p in (tmp_path / "public/media").iterdir()) == ["logo.svg"]
+    staging = tmp_path / "staging"  # the links name site.yaml's address, the build another: still this site's
+    assert build(tmp_path, "--base-url", "https://staging.example.net/", "--output", staging).status == 0
+    assert sorted(p.name for p in (staging / "media").iterdir()) == ["logo.svg"]
     assert build(tmp_path, "--now", "2025-07-01T10:00").status == 0
     assert all((tmp_path / "public" / name).read_bytes() == b"geheim" for name in secret)
 
