@@ -69,7 +69,7 @@ def release_text(new: NewRelease, config: SiteConfig, known_topics: list[str], k
         (f"embargo: {new.embargo}" if new.embargo else "# embargo: YYYY-MM-DDTHH:MM",
          "nothing of the release is public before this moment"),
         ("draft: false", "true keeps it off the site; `build.py serve --preview` still shows it"),
-        _slug_entry(new.title),
+        _slug_entry(new),
         ("# updated: YYYY-MM-DD", "a correction or update, shown as a notice"),
         ('# image: {src: media/bild.jpg, alt: "What the picture shows", caption: "…", credit: "…"}', ""),
         ('# attachments: [{src: media/datei.pdf, title: "Präsentation (PDF)"}]', ""),
@@ -85,24 +85,31 @@ def _placeholder(lang: str) -> str:
     return PLACEHOLDERS["de" if lang.split("-")[0] == "de" else "en"]
 
 
-def _slug_entry(title: str) -> tuple[str, str]:
+def _slug_entry(new: NewRelease) -> tuple[str, str]:
     """`# slug: <the slug the title gives>` to set once the release is public; for a title too long for a
-    URL, a set shorter one."""
-    slug = slugify(title)
+    URL, or one in a script without Latin letters, a set slug."""
+    slug = slugify(new.title)
+    if not slug:
+        return f"slug: {_stand_in_slug(new)}", "the title has no Latin letters for a URL: write one here"
     if len(slug) > MAX_SLUG:
         return f"slug: {short_slug(slug, 80)}", "the title is too long for a URL: this shorter last part is used"
     return f"# slug: {slug}", "the URL's last part: set it to keep the URL when the title changes"
 
 
-def _file_slug(title: str) -> str:
-    return short_slug(slugify(title), MAX_FILE_SLUG)
+def _stand_in_slug(new: NewRelease) -> str:
+    """`mitteilung-2026-11-26`: for a title that gives no slug (Arabic, Greek, Chinese)."""
+    return f"{'mitteilung' if new.lang.split('-')[0] == 'de' else 'release'}-{new.date[:10]}"
+
+
+def _file_slug(new: NewRelease) -> str:
+    return short_slug(slugify(new.title), MAX_FILE_SLUG) or _stand_in_slug(new).rsplit("-", 3)[0]
 
 
 def release_file(content_dir: Path, new: NewRelease, config: SiteConfig) -> Path:
     """content/releases/<year>/<date>-<slug>[.<lang>].md"""
     day = new.date[:10]
     suffix = f".{new.lang}" if new.lang != config.language else ""
-    return content_dir / "releases" / day[:4] / f"{day}-{_file_slug(new.title)}{suffix}.md"
+    return content_dir / "releases" / day[:4] / f"{day}-{_file_slug(new)}{suffix}.md"
 
 
 def create_release(content_dir: Path, title: str, topics: list[str], lang: str | None = None,
@@ -114,8 +121,8 @@ def create_release(content_dir: Path, title: str, topics: list[str], lang: str |
     known_contacts = _known_contacts(content_dir)
     language = _language(lang, config)
     date, embargo_text = _dates(embargo, config, now)
-    if not slugify(title):
-        raise AuthoringError("the title gives an empty file name; write a title with letters or digits")
+    if not title.strip() or not any(char.isalnum() for char in title):
+        raise AuthoringError("the title has no letters or digits; write the release's headline")
     new = NewRelease(title=title.strip(), date=date, lang=language, embargo=embargo_text,
                      topics=_topics(topics, known_topics),
                      contacts=tuple(c for c in config.default_contacts if not known_contacts or c in known_contacts))

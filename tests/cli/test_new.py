@@ -161,7 +161,7 @@ def test_new_usage_errors(tmp_path: Path) -> None:
     assert run_cli("new", "X", "--content", content, "--embargo", "15.01.2030").error_lines == [
         "build.py: error: --embargo: '15.01.2030' is not a date — did you mean 2030-01-15?"]
     assert run_cli("new", "!!!", "--content", content).error_lines == [
-        "build.py: error: the title gives an empty file name; write a title with letters or digits"]
+        "build.py: error: the title has no letters or digits; write the release's headline"]
     missing = run_cli("new", "X", "--content", tmp_path / "nirgends")
     assert (missing.status, missing.error_lines) == (2, [
         f"build.py: error: --content {tmp_path}/nirgends is not a folder; run build.py in the project folder (the "
@@ -184,3 +184,16 @@ def test_the_slug_new_suggests_is_the_one_the_title_gives_and_a_title_too_long_f
     for written in (path, second):
         written.write_text(written.read_text("utf-8").replace(PLACEHOLDERS["de"], "Der Text."), "utf-8")
     assert run_cli("check", "--content", content).status == 0
+
+
+def test_a_title_without_latin_letters_gets_a_slug_to_fill_in_and_builds(tmp_path: Path) -> None:
+    content = make_site(tmp_path, {})
+    path = Path(run_cli("new", "بيان صحفي جديد", "--content", content, "--lang", "ar",
+                        "--embargo", "2098-03-02T10:00").out.strip())
+    assert path == content / "releases/2098/2098-03-02-release.ar.md"
+    text = path.read_text("utf-8")
+    assert "\nslug: release-2098-03-02  " in text and "# the title has no Latin letters for a URL" in text
+    path.write_text(text.replace(PLACEHOLDERS["en"], "نص البيان."), "utf-8")
+    built = run_cli("build", "--content", content, "--output", tmp_path / "out", "--now", "2098-03-02T10:00")
+    assert built.status == 0, built.err
+    assert (tmp_path / "out/ar/releases/2098/release-2098-03-02/index.html").is_file()
