@@ -185,8 +185,17 @@ def _full_address(url: str) -> bool:
 def check_foreign_loads(body: str, body_html: str, path: str, body_line: int) -> list[SourceError]:
     """Pictures, frames, scripts or styles in a body loaded by a full address: one error each, at the first
     line naming it. Pressroom's pages make no reader's browser contact another host."""
-    return [SourceError(path, line_in(body, url, body_line), *foreign_load_problem("the text", tag, url))
+    return [SourceError(path, _line_of_address(body, url, body_line), *foreign_load_problem("the text", tag, url))
             for tag, url in dict.fromkeys(foreign_loads(body_html))]
+
+
+def _line_of_address(body: str, url: str, body_line: int) -> int:
+    """The line that names `url`, or else its host (`https:&#x2F;&#x2F;host/…` is written otherwise)."""
+    parts = split_url(url.strip())
+    for text in (url, parts.netloc if parts else ""):
+        if text and any(text in line for line in body.split("\n")):
+            return line_in(body, text, body_line)
+    return body_line
 
 
 def foreign_load_problem(what: str, tag: str, url: str) -> tuple[str, str]:

@@ -96,6 +96,10 @@ _REFERENCES = [
         f"{X}:11: the text loads 'https://img.example/b.jpg' {FULL} — {MEDIA}",
         f"{X}:13: the text loads 'https://t.example.com/a.png' {FULL} — {MEDIA}",
         f"{X}:15: the text loads 'https://t.example.com/c.png' {FULL} — {MEDIA}"]),
+    Case("text-loads-by-an-entity-encoded-address", {X: good(body="Erster Absatz.\n\nZweiter.\n\n"
+                                                                    '<img src="https:&#x2F;&#x2F;t.example.com/k.png" '
+                                                                    'alt="">')}, [
+        f"{X}:9: the text loads 'https://t.example.com/k.png' {FULL} — {MEDIA}"]),
     Case("text-loads-from-the-site-by-its-full-address",
          {X: good(body="Erster Absatz.\n\n![Karte](https://presse.example.org/media/bild.jpg)")}, [
              f"{X}:7: the text loads 'https://presse.example.org/media/bild.jpg' {FULL} — {MEDIA}"]),
