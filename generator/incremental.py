@@ -398,7 +398,7 @@ def _strays(output_dir: Path, known: Mapping[str, Entry] | None) -> set[str]:
 def _commit(options: BuildOptions, plan: Plan, cache: BuildCache, staging: Path, entries: dict[str, Entry],
             staged: set[str]) -> None:
     out, name = options.output_dir, str(options.output_dir.resolve())
-    removed = sorted((set(plan.previous or {}) - set(entries)) | _strays(out, plan.previous))
+    removed = sorted((set(plan.previous or {}) - set(entries)) | (_strays(out, plan.previous) - staged))
     if plan.previous is not None and not staged and not removed:  # the output is this build already
         cache.end_commit(name, folder_id(out), plan.scan_key,
                          {p: e for p, e in entries.items() if plan.previous.get(p) != e}, (), replace_all=False)
