@@ -159,11 +159,18 @@ def _public_media(parts: SiteParts, public: tuple[Release, ...], pages: tuple[Pa
     withheld = set().union(*(media_references(r, bases) for r in parts.releases if r.source not in public_sources))
     if not withheld:
         return parts.media
-    used = set().union(*(media_references(r, bases) for r in public))
+    used = set().union(*(media_references(r, bases) for r in public if _may_link_media(r)))
     used |= set().union(*(media_links(p.body_html, base, p.path) for p in pages for base in bases))
     settings = [parts.config.boilerplate, parts.config.organization.logo or "" if parts.config.organization else ""]
     used |= set().union(*(media_links(" ".join(settings), base) for base in bases))
     return tuple(m for m in parts.media if m not in withheld or m in used)
+
+
+def _may_link_media(release: Release) -> bool:
+    """Whether a release can name a file under media/ at all: a quick test before media_references reads
+    each of its links (on the published side only, where missing one would withhold a file, not leak it)."""
+    return bool(release.image or release.attachments) or "media/" in release.body_html \
+        or "media/" in (release.boilerplate_html or "")
 
 
 def _edition(lang: str, config: SiteConfig, releases: tuple[Release, ...], pages: tuple[Page, ...]) -> Edition:
