@@ -115,3 +115,11 @@ def run_cli(*args: str | Path, cwd: Path | None = None) -> CliRun:
 def tree_bytes(folder: Path) -> dict[str, bytes]:
     """Every file under folder, by relative path."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def fake_pagefind(monkeypatch: pytest.MonkeyPatch, folder: Path, script: str) -> None:
+    """Builds run `script` (sh, without the #! line) as the Pagefind program."""
+    program = folder / "fake-pagefind"
+    program.write_text(f"#!/bin/sh\n{script}", encoding="utf-8")
+    program.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(program))

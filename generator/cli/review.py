@@ -17,7 +17,7 @@ from ..render.links import links_to_known, site_link_targets
 from ..render.plan import plan_outputs
 from ..render.strings import STRINGS
 from ..source.frontmatter import split_front_matter
-from ..source.markdown import first_text_line
+from ..source.markdown import first_text_line, line_in
 from ..source.reader import SourceFile, read_sources
 from ..source.yamldoc import load_yaml
 
@@ -57,8 +57,7 @@ def _line_of(source: SourceFile | None, text: str) -> int:
     if source is None:
         return 0
     front = split_front_matter(source.text, source.path)  # it parsed before, in load_site
-    lines = front.body.split("\n")
-    return next((front.body_line + i for i, line in enumerate(lines) if text in line), 0)
+    return line_in(front.body, text, front.body_line) if text in front.body else 0
 
 
 def release_notes(source: SourceFile) -> ReleaseNotes:

@@ -20,7 +20,7 @@ from generator.devserver.httpd import PortUnavailable
 from generator.devserver.server import DevServer
 from generator.pipeline import render_site
 from generator.render import search
-from tests.conftest import ROOT, make_site, release, run_cli
+from tests.conftest import ROOT, fake_pagefind, make_site, release, run_cli
 from tests.devserver.conftest import TIMEOUT, EventListener, Running, fetch, start_server, wait_until
 
 pytestmark = pytest.mark.filterwarnings("ignore:Callback with id:RuntimeWarning")  # watchdog, harmless
@@ -96,10 +96,7 @@ def test_after_an_edit_the_search_index_is_made_again_only_for_its_language(
 def test_stopping_the_server_kills_a_search_index_still_being_made(tmp_path: Path,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
     started = tmp_path / "pagefind.pid"
-    slow = tmp_path / "slow-pagefind"
-    slow.write_text(f"#!/bin/sh\necho $$ > {started}\nexec sleep 60\n", encoding="utf-8")
-    slow.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(slow))
+    fake_pagefind(monkeypatch, tmp_path, f"echo $$ > {started}\nexec sleep 60\n")
     running = start_server(tmp_path / "site", {"releases/a.md": release("Eine Mitteilung")})
     assert page_has(running, "/releases/2024/eine-mitteilung/", "Erster Absatz.")  # the pages do not wait
     pid = int(wait_until(lambda: started.exists() and started.read_text(encoding="utf-8").strip(),
@@ -116,10 +113,7 @@ def test_ctrl_c_that_reaches_pagefind_before_the_server_is_no_error(tmp_path: Pa
                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     """A terminal sends Ctrl-C to the whole process group: Pagefind may end before the server stops."""
     ended = tmp_path / "pagefind.ended"
-    interrupted = tmp_path / "interrupted-pagefind"
-    interrupted.write_text(f"#!/bin/sh\ntouch {ended}\nkill -INT $$\n", encoding="utf-8")
-    interrupted.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(interrupted))
+    fake_pagefind(monkeypatch, tmp_path, f"touch {ended}\nkill -INT $$\n")
     running = start_server(tmp_path / "site", {"releases/a.md": release("Eine Mitteilung")})
     try:
         assert page_has(running, "/releases/2024/eine-mitteilung/", "Erster Absatz.")
@@ -133,10 +127,7 @@ def test_ctrl_c_that_reaches_pagefind_before_the_server_is_no_error(tmp_path: Pa
 
 def test_a_search_index_that_cannot_be_made_is_reported_over_the_served_pages(tmp_path: Path,
                                                                               monkeypatch: pytest.MonkeyPatch) -> None:
-    broken = tmp_path / "broken-pagefind"
-    broken.write_text("#!/bin/sh\necho 'Error: out of cheese' >&2\nexit 3\n", encoding="utf-8")
-    broken.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(broken))
+    fake_pagefind(monkeypatch, tmp_path, "echo 'Error: out of cheese' >&2\nexit 3\n")
     running = start_server(tmp_path / "site", {"releases/a.md": release("Eine Mitteilung")})
     try:
         assert page_has(running, "/releases/2024/eine-mitteilung/", "Erster Absatz.")

@@ -16,7 +16,7 @@ import pytest
 import generator.pipeline
 import generator.render.search
 from generator.render.pagefind_order import SIGNATURE, decode, encode, settle_bundle
-from tests.conftest import release, run_cli, tree_bytes
+from tests.conftest import fake_pagefind, release, run_cli, tree_bytes
 from tests.e2e.fixture_build import FIXTURE_NOW, FIXTURE_SITE, build_fixture
 from tests.publishing.conftest import PUBLISHED_TITLES, build, search_fragments
 
@@ -140,10 +140,7 @@ def test_a_missing_pagefind_program_is_one_clear_error(tmp_path: Path, monkeypat
 
 def test_a_pagefind_that_writes_no_index_is_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never a site whose search finds nothing: Pagefind ending well without an index fails the build."""
-    idle = tmp_path / "idle-pagefind"
-    idle.write_text("#!/bin/sh\nexit 0\n", encoding="utf-8")
-    idle.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(idle))
+    fake_pagefind(monkeypatch, tmp_path, "exit 0\n")
     output, _, err = build(tmp_path, {"releases/a.md": release("Eine Meldung")}, expect=1)
     [problem, summary] = err.splitlines()
     assert problem.startswith("pagefind: the search index could not be built: Pagefind wrote no index to /")
@@ -155,10 +152,7 @@ def test_a_pagefind_stopped_by_ctrl_c_stops_the_build_without_an_error(tmp_path:
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """A terminal's Ctrl-C reaches every program the build started, Pagefind maybe before Pressroom: that is
     a stop (exit 130), not a broken installation."""
-    interrupted = tmp_path / "interrupted-pagefind"
-    interrupted.write_text("#!/bin/sh\nkill -INT $$\nsleep 5\n", encoding="utf-8")
-    interrupted.chmod(0o755)
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(interrupted))
+    fake_pagefind(monkeypatch, tmp_path, "kill -INT $$\nsleep 5\n")
     output, out, err = build(tmp_path, {"releases/a.md": release("Eine Meldung")}, expect=130)
     assert (out, err) == ("", "stopped\n")
     assert not output.exists()
